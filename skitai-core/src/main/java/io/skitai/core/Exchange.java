@@ -1,0 +1,156 @@
+package io.skitai.core;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP request and its response, as a mounted {@link Handler} sees it.
+ *
+ * <p>Paths follow the WSGI split: {@link #mountPoint()} is where the handler is mounted (SCRIPT_NAME,
+ * {@code ""} at the root) and {@link #pathInfo()} the rest (PATH_INFO), so a handler can build its
+ * own URLs with {@link #urlFor(String)} wherever it is mounted. The core methods are abstract; the
+ * conveniences are one-line defaults on top of them.
+ */
+public interface Exchange {
+
+    // ---- request -------------------------------------------------------------------------
+
+    /** The request method, upper case. */
+    String method();
+
+    /** The decoded request path, mount point included. */
+    String path();
+
+    /** Where the handling mount is mounted, without a trailing slash ({@code ""} for the root). */
+    String mountPoint();
+
+    /** The decoded path below the mount point: {@code ""} or a path starting with {@code /}. */
+    String pathInfo();
+
+    /** The request target exactly as the client sent it (path and query, still encoded). */
+    String requestUri();
+
+    /** The raw query string without {@code ?}, or {@code ""}. */
+    String queryString();
+
+    /** Every decoded query parameter, in order. */
+    Map<String, List<String>> queryParams();
+
+    /** Every value of a request header (case-insensitive name). */
+    List<String> headers(String name);
+
+    /** The request protocol, e.g. {@code HTTP/1.1} or {@code HTTP/2.0}. */
+    String protocol();
+
+    /** {@code http} or {@code https}. */
+    String scheme();
+
+    /** The host the client asked for, without port. */
+    String host();
+
+    /** The client's address (the peer of this connection). */
+    InetSocketAddress remoteAddress();
+
+    /**
+     * The whole request body. Bounded by the mount's body limit: a larger body is refused with 413
+     * ({@link HttpError}) without being read to the end.
+     */
+    byte[] body();
+
+    /** The request body as a stream (bounded like {@link #body()}). */
+    InputStream bodyStream();
+
+    /** A per-request value, if one was put under the key. */
+    <T> Optional<T> get(Key<T> key);
+
+    /** Keeps a per-request value under the key. */
+    <T> Exchange put(Key<T> key, T value);
+
+    // ---- response ------------------------------------------------------------------------
+
+    /** Sets the response status (200 unless set). */
+    Exchange status(int status);
+
+    /** The response status set so far. */
+    int status();
+
+    /** Sets a response header, replacing earlier values. */
+    Exchange header(String name, String value);
+
+    /** The value of a response header set so far. */
+    Optional<String> responseHeader(String name);
+
+    /** Sends the bytes as the whole response body and completes the response. */
+    void send(byte[] body);
+
+    /** An output stream for a streamed (chunked) response; closing it completes the response. */
+    OutputStream outputStream();
+
+    /** Whether the status line and headers have already gone out. */
+    boolean isResponseStarted();
+
+    /** The Undertow exchange underneath, for code that needs what Skitai does not expose. */
+    Object unwrap();
+
+    // ---- conveniences --------------------------------------------------------------------
+
+    /** The first value of a request header. */
+    default Optional<String> header(String name) {
+        List<String> values = headers(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The first value of a query parameter. */
+    default Optional<String> query(String name) {
+        List<String> values = queryParams().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The request body decoded as UTF-8. */
+    default String bodyText() {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    /** Sets the Content-Type response header. */
+    default Exchange contentType(String contentType) {
+        return header("Content-Type", contentType);
+    }
+
+    /** Sends text; Content-Type defaults to {@code text/plain; charset=utf-8}. */
+    default void send(String text) {
+        if (responseHeader("Content-Type").isEmpty()) {
+            contentType("text/plain; charset=utf-8");
+        }
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends HTML as {@code text/html; charset=utf-8}. */
+    default void html(String html) {
+        contentType("text/html; charset=utf-8").send(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a value as JSON ({@code application/json}). */
+    default void json(Object value) {
+        contentType("application/json").send(Json.bytes(value));
+    }
+
+    /** Redirects with the given 3xx status. */
+    default void redirect(String location, int status) {
+        status(status).header("Location", location).send(new byte[0]);
+    }
+
+    /** A URL below this handler's mount point, e.g. {@code urlFor("/items/1")}. */
+    default String urlFor(String pathBelowMount) {
+        return mountPoint() + (pathBelowMount.startsWith("/") ? pathBelowMount : "/" + pathBelowMount);
+    }
+
+    /** Whether the client prefers JSON (its Accept header names a JSON type). */
+    default boolean acceptsJson() {
+        return header("Accept").map(a -> a.contains("json")).orElse(false);
+    }
+}

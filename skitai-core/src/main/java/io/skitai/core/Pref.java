@@ -1,0 +1,127 @@
+package io.skitai.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Run-time preferences of the engine ({@link Skitai#pref()}) or of one mount
+ * ({@code mount(..).pref(p)}): body size limits, debug flags and a config map that overrides the
+ * mounted app's own config. Read when the server starts; later changes have no effect.
+ *
+ * <p>Body limits: {@code maxClientBodySize} (default {@value #DEFAULT_MAX_BODY} bytes, as nginx's
+ * {@code client_max_body_size}) bounds every request body. {@code maxPostBodySize} (non-multipart
+ * bodies) and {@code maxMultipartBodySize} (multipart bodies) refine it per kind, and
+ * {@code maxUploadFileSize} bounds each uploaded file of a multipart body; each defaults to the
+ * one above it. A body over its limit is refused with 413 before it is read.
+ */
+public final class Pref {
+
+    /** The default body limit: 1 MiB. */
+    public static final long DEFAULT_MAX_BODY = 1L << 20;
+
+    private long maxClientBodySize = DEFAULT_MAX_BODY;
+    private long maxPostBodySize = -1;
+    private long maxMultipartBodySize = -1;
+    private long maxUploadFileSize = -1;
+    private boolean debug;
+    private boolean useReloader;
+    private final Map<String, Object> config = new LinkedHashMap<>();
+
+    private Pref() {}
+
+    /** Fresh preferences with the defaults. */
+    public static Pref create() {
+        return new Pref();
+    }
+
+    /** Bounds every request body (bytes). */
+    public Pref maxClientBodySize(long bytes) {
+        this.maxClientBodySize = positive(bytes, "maxClientBodySize");
+        return this;
+    }
+
+    /** Bounds non-multipart request bodies (bytes); defaults to {@code maxClientBodySize}. */
+    public Pref maxPostBodySize(long bytes) {
+        this.maxPostBodySize = positive(bytes, "maxPostBodySize");
+        return this;
+    }
+
+    /** Bounds multipart request bodies (bytes); defaults to {@code maxClientBodySize}. */
+    public Pref maxMultipartBodySize(long bytes) {
+        this.maxMultipartBodySize = positive(bytes, "maxMultipartBodySize");
+        return this;
+    }
+
+    /** Bounds each uploaded file (bytes); defaults to {@code maxMultipartBodySize}. */
+    public Pref maxUploadFileSize(long bytes) {
+        this.maxUploadFileSize = positive(bytes, "maxUploadFileSize");
+        return this;
+    }
+
+    /** Debug mode for apps (tracebacks in error pages, template reloading). */
+    public Pref debug(boolean debug) {
+        this.debug = debug;
+        return this;
+    }
+
+    /** Reload apps when their code changes. */
+    public Pref useReloader(boolean useReloader) {
+        this.useReloader = useReloader;
+        return this;
+    }
+
+    /** The config map that overrides the mounted app's {@code config()}; mutable until start. */
+    public Map<String, Object> config() {
+        return config;
+    }
+
+    /** The effective limit for whole bodies. */
+    public long maxClientBodySize() {
+        return maxClientBodySize;
+    }
+
+    /** The effective limit for non-multipart bodies. */
+    public long maxPostBodySize() {
+        return maxPostBodySize > 0 ? maxPostBodySize : maxClientBodySize;
+    }
+
+    /** The effective limit for multipart bodies. */
+    public long maxMultipartBodySize() {
+        return maxMultipartBodySize > 0 ? maxMultipartBodySize : maxClientBodySize;
+    }
+
+    /** The effective limit for one uploaded file. */
+    public long maxUploadFileSize() {
+        return maxUploadFileSize > 0 ? maxUploadFileSize : maxMultipartBodySize();
+    }
+
+    /** Whether debug mode is on. */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** Whether the reloader is on. */
+    public boolean useReloader() {
+        return useReloader;
+    }
+
+    /** A copy, so a mount can freeze what it was given. */
+    public Pref copy() {
+        Pref p = new Pref();
+        p.maxClientBodySize = maxClientBodySize;
+        p.maxPostBodySize = maxPostBodySize;
+        p.maxMultipartBodySize = maxMultipartBodySize;
+        p.maxUploadFileSize = maxUploadFileSize;
+        p.debug = debug;
+        p.useReloader = useReloader;
+        p.config.putAll(config);
+        return p;
+    }
+
+    private static long positive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

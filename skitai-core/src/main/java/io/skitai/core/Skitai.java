@@ -1,0 +1,168 @@
+package io.skitai.core;
+
+import io.skitai.core.internal.CommandLine;
+import io.skitai.core.internal.Messages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The static facade most programs use: mount things, set options, {@link #run(Run)}. It drives
+ * one default {@link SkitaiServer}; tests build their own servers instead.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     Skitai.mount("/", exchange -> exchange.send("Hello World"));
+ *     Skitai.mount("/static", Path.of("static"));
+ *     Skitai.run(Run.port(5000).args(args));
+ * }
+ * }</pre>
+ */
+public final class Skitai {
+
+    private static final SkitaiServer SERVER = SkitaiServer.create();
+
+    private Skitai() {}
+
+    /** The default server this facade drives. */
+    public static SkitaiServer server() {
+        return SERVER;
+    }
+
+    /** Mounts a handler. */
+    public static Mount mount(String point, Handler handler) {
+        return SERVER.mount(point, handler);
+    }
+
+    /** Mounts a static directory. */
+    public static Mount mount(String point, Path directory) {
+        return SERVER.mount(point, directory);
+    }
+
+    /** Mounts an app. */
+    public static Mount mount(String point, App app) {
+        return SERVER.mount(point, app);
+    }
+
+    /** Mounts a class by name (a {@link Handler} or {@link App}). */
+    public static Mount mount(String point, String target) {
+        return SERVER.mount(point, target);
+    }
+
+    /** Mounts any other target (an Undertow {@code HttpHandler}, ...). */
+    public static Mount mount(String point, Object target) {
+        return SERVER.mount(point, target);
+    }
+
+    /** The engine-wide preferences. */
+    public static Pref pref() {
+        return SERVER.pref();
+    }
+
+    /** See {@link SkitaiServer#setMaxAge(String, long)}. */
+    public static void setMaxAge(String path, long seconds) {
+        SERVER.setMaxAge(path, seconds);
+    }
+
+    /** See {@link SkitaiServer#setKeepAlive(Duration)}. */
+    public static void setKeepAlive(long seconds) {
+        SERVER.setKeepAlive(seconds);
+    }
+
+    /** See {@link SkitaiServer#setRequestTimeout(Duration)}. */
+    public static void setRequestTimeout(long seconds) {
+        SERVER.setRequestTimeout(seconds);
+    }
+
+    /** See {@link SkitaiServer#setBackendKeepAlive(Duration)}. */
+    public static void setBackendKeepAlive(long seconds) {
+        SERVER.setBackendKeepAlive(seconds);
+    }
+
+    /** See {@link SkitaiServer#enableSsl(Path, Path, String)}. */
+    public static void enableSsl(String certificate, String privateKey, String passphrase) {
+        SERVER.enableSsl(Path.of(certificate), Path.of(privateKey), passphrase);
+    }
+
+    /** See {@link SkitaiServer#enableForward(int, int)}. */
+    public static void enableForward(int httpPort, int httpsPort) {
+        SERVER.enableForward(httpPort, httpsPort);
+    }
+
+    /** See {@link SkitaiServer#logOff(String...)}. */
+    public static void logOff(String... patterns) {
+        SERVER.logOff(patterns);
+    }
+
+    /** See {@link SkitaiServer#enableFileLogging(Path)}. */
+    public static void enableFileLogging(String directory) {
+        SERVER.enableFileLogging(Path.of(directory));
+    }
+
+    /**
+     * Starts the default server and blocks until it stops (TERM or Ctrl-C stop it gracefully).
+     * {@code --skitai-*} options in {@code run.args()} override {@code run}. When the server cannot
+     * start, prints one line naming the problem to stderr and exits with status 2.
+     */
+    public static void run(Run run) {
+        try {
+            CommandLine line = CommandLine.parse(run, run.args());
+            if (line.daemonCommand().isPresent()) {
+                throw new StartupException(Messages.daemonUnsupported(line.daemonCommand().get()));
+            }
+            Run effective = line.run();
+            if (effective.workers() > 1) {
+                System.err.println("skitai: workers(" + effective.workers()
+                        + ") needs the process model, which this version does not have yet; running one process");
+            }
+            SERVER.start(effective);
+            Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "skitai-shutdown"));
+            SERVER.await();
+        } catch (StartupException e) {
+            System.err.println("skitai: error: " + e.getMessage());
+            System.exit(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            SERVER.stop();
+        }
+    }
+
+    /** {@link #run(Run)} on the defaults with this command line. */
+    public static void run(String... args) {
+        run(Run.defaults().args(args));
+    }
+
+    /**
+     * The app's own options and arguments, getopt-style, with the engine's taken out.
+     *
+     * <pre>{@code ArgOpt o = Skitai.argopt(args, "hf:", "ssl", "debug", "origin="); }</pre>
+     *
+     * @throws IllegalArgumentException for an unknown option or a missing value
+     */
+    public static ArgOpt argopt(String[] args, String shortOpts, String... longOpts) {
+        return ArgOpt.parse(CommandLine.appArguments(Arrays.asList(args)), shortOpts, List.of(longOpts));
+    }
+
+    /**
+     * The Skitai working directory: where the launched jar lies ({@code java -jar app.jar}), else
+     * the current directory. Resources that ship beside the app are found from here.
+     */
+    public static Path getswd() {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.isBlank() ? "" : command.strip().split("\\s+")[0];
+        if (first.endsWith(".jar")) {
+            Path jar = Path.of(first).toAbsolutePath();
+            if (Files.isRegularFile(jar)) {
+                return jar.getParent();
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** A path below the working directory, e.g. {@code abspath("package", "monitor.json")}. */
+    public static Path abspath(String first, String... more) {
+        return getswd().resolve(Path.of(first, more)).normalize();
+    }
+}

@@ -1,0 +1,267 @@
+package io.skitai.core;
+
+import io.skitai.core.internal.Engine;
+import io.skitai.core.internal.EngineConfig;
+import io.skitai.core.internal.Messages;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One engine instance: collect mounts and settings, {@link #start(Run)} it, {@link #stop()} it.
+ * {@link Skitai} is a static facade over a default instance; tests create their own.
+ *
+ * <pre>{@code
+ * SkitaiServer server = SkitaiServer.create();
+ * server.mount("/", ex -> ex.send("Hello"));
+ * server.start(Run.port(0));
+ * int port = server.port();
+ * server.stop();
+ * }</pre>
+ *
+ * <p>Settings are read once when the server starts (decisions are made then, not per request).
+ */
+public final class SkitaiServer implements AutoCloseable {
+
+    private final List<Mount> mounts = new ArrayList<>();
+    private final Pref pref = Pref.create();
+    private final Map<String, Long> maxAges = new LinkedHashMap<>();
+    private final List<String> logOff = new ArrayList<>();
+    private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
+    private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
+    private EngineConfig.Tls tls;
+    private EngineConfig.Forward forward;
+    private Path logDirectory;
+    private volatile Engine engine;
+
+    private SkitaiServer() {}
+
+    /** A new, unstarted server. */
+    public static SkitaiServer create() {
+        return new SkitaiServer();
+    }
+
+    // ---- mounts --------------------------------------------------------------------------
+
+    /** Mounts a handler (the WSGI-callable analog): it sees its mount point as {@code mountPoint()}. */
+    public Mount mount(String point, Handler handler) {
+        return add(new Mount(point, handler));
+    }
+
+    /** Mounts a static directory. */
+    public Mount mount(String point, Path directory) {
+        return add(new Mount(point, directory));
+    }
+
+    /** Mounts an app (an Atila app or any {@link App}). */
+    public Mount mount(String point, App app) {
+        return add(new Mount(point, app));
+    }
+
+    /**
+     * Mounts a target named by a string: the class name of a {@link Handler} or {@link App} with a
+     * public no-argument constructor. (Aliases such as {@code "@members"} arrive with the was module.)
+     */
+    public Mount mount(String point, String target) {
+        return add(new Mount(point, target));
+    }
+
+    /**
+     * Mounts any other target: an Undertow {@code HttpHandler}, or anything the overloads above
+     * take. A target of an unknown kind fails at {@link #start(Run)} with a message naming it.
+     */
+    public Mount mount(String point, Object target) {
+        return add(new Mount(point, target));
+    }
+
+    private Mount add(Mount mount) {
+        requireNotStarted();
+        mounts.add(mount);
+        return mount;
+    }
+
+    // ---- settings ------------------------------------------------------------------------
+
+    /** The engine-wide preferences (body limits, config overrides); mutable until start. */
+    public Pref pref() {
+        return pref;
+    }
+
+    /** Cache-Control max-age (and Expires) for static files under a URL path; longest path wins. */
+    public SkitaiServer setMaxAge(String path, long seconds) {
+        requireNotStarted();
+        if (seconds < 0) {
+            throw new IllegalArgumentException("max age must be >= 0, got " + seconds);
+        }
+        maxAges.put(Mount.normalizePoint(path), seconds);
+        return this;
+    }
+
+    /** Idle time allowed between two requests on one connection (default 30 s). */
+    public SkitaiServer setKeepAlive(Duration keepAlive) {
+        timeouts = timeouts.withKeepAlive(keepAlive);
+        return this;
+    }
+
+    /** Seconds form of {@link #setKeepAlive(Duration)}. */
+    public SkitaiServer setKeepAlive(long seconds) {
+        return setKeepAlive(Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Longest gap allowed between two packets of one request or response (default 30 s): a client
+     * that stalls mid-request or stops reading is cut off.
+     */
+    public SkitaiServer setRequestTimeout(Duration requestTimeout) {
+        timeouts = timeouts.withRequest(requestTimeout);
+        return this;
+    }
+
+    /** Seconds form of {@link #setRequestTimeout(Duration)}. */
+    public SkitaiServer setRequestTimeout(long seconds) {
+        return setRequestTimeout(Duration.ofSeconds(seconds));
+    }
+
+    /** Time allowed for the request line and headers to arrive (default 10 s). */
+    public SkitaiServer setHeaderTimeout(Duration headerTimeout) {
+        timeouts = timeouts.withHeader(headerTimeout);
+        return this;
+    }
+
+    /** How long an idle upstream connection is kept before reconnecting (default 10 s; used by was). */
+    public SkitaiServer setBackendKeepAlive(Duration backendKeepAlive) {
+        timeouts = timeouts.withBackendKeepAlive(backendKeepAlive);
+        return this;
+    }
+
+    /** Seconds form of {@link #setBackendKeepAlive(Duration)}. */
+    public SkitaiServer setBackendKeepAlive(long seconds) {
+        return setBackendKeepAlive(Duration.ofSeconds(seconds));
+    }
+
+    /** Request-line and header limits (defaults: 8 KiB line → 414, 32 KiB / 100 headers → 431). */
+    public SkitaiServer setHeaderLimits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount) {
+        limits = limits.withHeaders(maxRequestLine, maxHeaderBytes, maxHeaderCount);
+        return this;
+    }
+
+    /** Concurrent HTTP/2 streams per connection (default 100). */
+    public SkitaiServer setMaxConcurrentStreams(int streams) {
+        limits = limits.withStreams(streams);
+        return this;
+    }
+
+    /** Serves HTTPS (and HTTP/2 by ALPN) with PEM files; the key may be encrypted. */
+    public SkitaiServer enableSsl(Path certificate, Path privateKey, String passphrase) {
+        requireNotStarted();
+        tls = new EngineConfig.Tls(certificate, privateKey, Optional.ofNullable(passphrase));
+        return this;
+    }
+
+    /** {@link #enableSsl(Path, Path, String)} for an unencrypted key. */
+    public SkitaiServer enableSsl(Path certificate, Path privateKey) {
+        return enableSsl(certificate, privateKey, null);
+    }
+
+    /** Also listens for plain HTTP on {@code httpPort} and redirects it to HTTPS on {@code httpsPort}. */
+    public SkitaiServer enableForward(int httpPort, int httpsPort) {
+        requireNotStarted();
+        forward = new EngineConfig.Forward(httpPort, httpsPort);
+        return this;
+    }
+
+    /** Keeps requests out of the request log: {@code "/static/"} (prefix) or {@code "*.css"} (suffix). */
+    public SkitaiServer logOff(String... patterns) {
+        requireNotStarted();
+        logOff.addAll(List.of(patterns));
+        return this;
+    }
+
+    /** Writes the request log ({@code request.log}) and engine log ({@code server.log}) into a directory. */
+    public SkitaiServer enableFileLogging(Path directory) {
+        requireNotStarted();
+        logDirectory = directory;
+        return this;
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------
+
+    /**
+     * Starts serving and returns once the listeners are bound.
+     *
+     * @throws StartupException with a one-line message when the configuration cannot run
+     */
+    public synchronized SkitaiServer start(Run run) {
+        requireNotStarted();
+        EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
+                timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
+                Optional.ofNullable(logDirectory));
+        engine = Engine.start(config);
+        return this;
+    }
+
+    /** The bound port (useful after starting on port 0). */
+    public int port() {
+        return running().port();
+    }
+
+    /** The bound port of the HTTP→HTTPS forward listener. */
+    public int forwardPort() {
+        return running().forwardPort();
+    }
+
+    /** The address the server listens on. */
+    public String address() {
+        return running().config().run().address();
+    }
+
+    /** Whether the server is serving. */
+    public boolean isRunning() {
+        return engine != null;
+    }
+
+    /** The backend keep-alive in force (for the was module). */
+    public Duration backendKeepAlive() {
+        return timeouts.backendKeepAlive();
+    }
+
+    /** Closes the listeners, lets in-flight requests finish (up to 30 s), stops the mounted apps. */
+    public synchronized void stop() {
+        Engine e = engine;
+        if (e != null) {
+            engine = null;
+            e.stop();
+        }
+    }
+
+    /** Blocks until the server is stopped. */
+    public void await() throws InterruptedException {
+        Engine e = engine;
+        if (e != null) {
+            e.awaitStop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Engine running() {
+        Engine e = engine;
+        if (e == null) {
+            throw new IllegalStateException(Messages.notStarted());
+        }
+        return e;
+    }
+
+    private void requireNotStarted() {
+        if (engine != null) {
+            throw new IllegalStateException(Messages.alreadyStarted());
+        }
+    }
+}

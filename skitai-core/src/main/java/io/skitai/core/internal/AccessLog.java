@@ -1,0 +1,164 @@
+package io.skitai.core.internal;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Formats one request-log line with the fields of the Python original's "Log Format", in order,
+ * separated by blanks:
+ *
+ * <pre>
+ * date time client-ip host method uri version request-body-bytes
+ * status response-body-bytes gtxid ltxid "username" bearer-token "referer" "user-agent"
+ * x-forwarded-for worker-id active-connections handling-ms transfer-ms
+ * </pre>
+ *
+ * <p>Missing values are {@code -}. The bearer token itself is never written (secrets stay out of
+ * logs): it is shown as {@code sha256:} and the first 8 hex digits of its digest, enough to tell
+ * tokens apart. gtxid and ltxid are {@code -} until the was module assigns transaction ids.
+ */
+final class AccessLog implements AutoCloseable {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final LogSink sink;
+    private final List<String> prefixes;
+    private final List<String> suffixes;
+    private final String workerId;
+    private final IntSupplier activeConnections;
+    private volatile Stamp stamp = new Stamp(-1, "");
+
+    private record Stamp(long second, String text) {}
+
+    AccessLog(LogSink sink, List<String> logOff, String workerId, IntSupplier activeConnections) {
+        this.sink = sink;
+        this.prefixes = logOff.stream().filter(p -> !p.startsWith("*")).toList();
+        this.suffixes = logOff.stream().filter(p -> p.startsWith("*")).map(p -> p.substring(1)).toList();
+        this.workerId = workerId;
+        this.activeConnections = activeConnections;
+    }
+
+    /** Whether requests to this path are logged (see {@code logOff}). */
+    boolean logs(String path) {
+        for (String p : prefixes) {
+            if (path.startsWith(p)) {
+                return false;
+            }
+        }
+        for (String s : suffixes) {
+            if (path.endsWith(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes the line of a completed exchange. */
+    void write(HttpServerExchange ex, long startNanos, long commitNanos, long endNanos) {
+        HeaderMap h = ex.getRequestHeaders();
+        StringBuilder b = new StringBuilder(256);
+        b.append(timestamp()).append(' ');
+        InetSocketAddress peer = ex.getSourceAddress();
+        b.append(peer == null ? "-" : peer.getAddress().getHostAddress()).append(' ');
+        b.append(orDash(h.getFirst(Headers.HOST))).append(' ');
+        b.append(ex.getRequestMethod()).append(' ');
+        b.append(ex.getRequestURI());
+        if (!ex.getQueryString().isEmpty()) {
+            b.append('?').append(ex.getQueryString());
+        }
+        b.append(' ').append(ex.getProtocol()).append(' ');
+        b.append(Math.max(ex.getRequestContentLength(), 0)).append(' ');
+        b.append(ex.getStatusCode()).append(' ');
+        b.append(ex.getResponseBytesSent()).append(' ');
+        b.append("- - ");
+        String auth = h.getFirst(Headers.AUTHORIZATION);
+        b.append(quoted(basicUser(auth))).append(' ');
+        b.append(bearerFingerprint(auth)).append(' ');
+        b.append(quoted(h.getFirst(Headers.REFERER))).append(' ');
+        b.append(quoted(h.getFirst(Headers.USER_AGENT))).append(' ');
+        b.append(orDash(h.getFirst(Headers.X_FORWARDED_FOR))).append(' ');
+        b.append(workerId).append(' ');
+        b.append(activeConnections.getAsInt()).append(' ');
+        b.append((commitNanos - startNanos) / 1_000_000).append(' ');
+        b.append((endNanos - commitNanos) / 1_000_000);
+        sink.line(b);
+    }
+
+    private String timestamp() {
+        long now = System.currentTimeMillis();
+        long second = now / 1000;
+        Stamp s = stamp;
+        if (s.second != second) {
+            s = new Stamp(second, STAMP.format(Instant.ofEpochSecond(second)));
+            stamp = s;
+        }
+        return s.text;
+    }
+
+    private static String orDash(String v) {
+        return v == null || v.isEmpty() ? "-" : v.replace(' ', '+');
+    }
+
+    private static String quoted(String v) {
+        if (v == null || v.isEmpty()) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder(v.length() + 2).append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                b.append('?');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    static String basicUser(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? decoded : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String bearerFingerprint(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "-";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            return "-";
+        }
+    }
+
+    @Override
+    public void close() {
+        sink.close();
+    }
+}

@@ -1,0 +1,56 @@
+package io.skitai.core.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
+import io.undertow.util.AttachmentKey;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts open connections and, for paths that are logged, times the request: handling lasts from
+ * the request's arrival until the response headers are committed, transfer from then until the
+ * exchange completes. The line is written when the exchange completes.
+ */
+final class AccessLogHandler implements HttpHandler {
+
+    private static final AttachmentKey<Boolean> COUNTED = AttachmentKey.create(Boolean.class);
+
+    private final AccessLog log;
+    private final AtomicInteger connections;
+    private final HttpHandler next;
+
+    AccessLogHandler(AccessLog log, AtomicInteger connections, HttpHandler next) {
+        this.log = log;
+        this.connections = connections;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        ServerConnection connection = exchange.getConnection();
+        if (connection.getAttachment(COUNTED) == null) {
+            connection.putAttachment(COUNTED, Boolean.TRUE);
+            connections.incrementAndGet();
+            connection.addCloseListener(c -> connections.decrementAndGet());
+        }
+        if (log.logs(exchange.getRequestPath())) {
+            long start = System.nanoTime();
+            long[] committed = {0};
+            exchange.addResponseCommitListener(ex -> committed[0] = System.nanoTime());
+            exchange.addExchangeCompleteListener((ex, nextListener) -> {
+                long end = System.nanoTime();
+                try {
+                    log.write(ex, start, committed[0] == 0 ? end : committed[0], end);
+                } finally {
+                    nextListener.proceed();
+                }
+            });
+        }
+        next.handleRequest(exchange);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessLog -> " + next;
+    }
+}

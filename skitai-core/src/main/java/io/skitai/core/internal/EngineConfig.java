@@ -1,0 +1,91 @@
+package io.skitai.core.internal;
+
+import io.skitai.core.Mount;
+import io.skitai.core.Pref;
+import io.skitai.core.Run;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the engine was configured with, frozen when it starts. */
+public record EngineConfig(
+        Run run,
+        List<Mount> mounts,
+        Pref pref,
+        Map<String, Long> maxAges,
+        Timeouts timeouts,
+        Limits limits,
+        Optional<Tls> tls,
+        Optional<Forward> forward,
+        List<String> logOff,
+        Optional<Path> logDirectory) {
+
+    /** Connection timeouts. */
+    public record Timeouts(Duration keepAlive, Duration request, Duration header, Duration backendKeepAlive,
+            Duration drain) {
+
+        /** Python's defaults (keep-alive and request 30 s, backend keep-alive 10 s); headers in 10 s. */
+        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+        /** Checks every value is positive. */
+        public Timeouts {
+            for (Duration d : List.of(keepAlive, request, header, backendKeepAlive, drain)) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("timeouts must be positive, got " + d);
+                }
+            }
+        }
+
+        public Timeouts withKeepAlive(Duration d) {
+            return new Timeouts(d, request, header, backendKeepAlive, drain);
+        }
+
+        public Timeouts withRequest(Duration d) {
+            return new Timeouts(keepAlive, d, header, backendKeepAlive, drain);
+        }
+
+        public Timeouts withHeader(Duration d) {
+            return new Timeouts(keepAlive, request, d, backendKeepAlive, drain);
+        }
+
+        public Timeouts withBackendKeepAlive(Duration d) {
+            return new Timeouts(keepAlive, request, header, d, drain);
+        }
+    }
+
+    /** Request-line, header and HTTP/2 limits. */
+    public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, int maxConcurrentStreams) {
+
+        /** 8 KiB request line, 32 KiB and 100 header fields, 100 HTTP/2 streams. */
+        public static final Limits DEFAULTS = new Limits(8 * 1024, 32 * 1024, 100, 100);
+
+        /** Checks every value is positive. */
+        public Limits {
+            if (maxRequestLine <= 0 || maxHeaderBytes <= 0 || maxHeaderCount <= 0 || maxConcurrentStreams <= 0) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+
+        public Limits withHeaders(int line, int bytes, int count) {
+            return new Limits(line, bytes, count, maxConcurrentStreams);
+        }
+
+        public Limits withStreams(int streams) {
+            return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, streams);
+        }
+
+        /** The hard cap Undertow's parser enforces (400 and close) above the soft 414/431 checks. */
+        public int parserCap() {
+            return 2 * (maxRequestLine + maxHeaderBytes);
+        }
+    }
+
+    /** PEM certificate chain and private key (optionally encrypted). */
+    public record Tls(Path certificate, Path privateKey, Optional<String> passphrase) {}
+
+    /** Plain-HTTP listener that redirects to HTTPS. */
+    public record Forward(int httpPort, int httpsPort) {}
+}

@@ -1,0 +1,63 @@
+package io.skitai.core.internal;
+
+import io.skitai.core.Handler;
+import io.skitai.core.HttpError;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Runs a Skitai {@link Handler} for an Undertow exchange on the configured threads, inside the
+ * error boundary: {@link HttpError} becomes its status, anything else a 500 whose message is
+ * logged and never sent.
+ */
+final class HandlerAdapter implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Handler handler;
+    private final HandlerThreads threads;
+    private final long ioTimeoutMillis;
+
+    HandlerAdapter(Handler handler, HandlerThreads threads, long ioTimeoutMillis) {
+        this.handler = handler;
+        this.threads = threads;
+        this.ioTimeoutMillis = ioTimeoutMillis;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (threads.mayBlock()) {
+            exchange.dispatch(threads.executor(), ex -> invoke(ex, null));
+        } else if (exchange.isRequestComplete()) {
+            invoke(exchange, EMPTY);
+        } else {
+            exchange.getRequestReceiver().receiveFullBytes(this::invoke, (ex, error) -> {
+                boolean tooBig = error instanceof RequestTooBigException || error.getClass().getSimpleName().startsWith("RequestToLarge");
+                ErrorResponses.send(ex, tooBig ? 413 : 400,
+                        tooBig ? "request body is larger than " + ex.getMaxEntitySize() + " bytes" : "request body could not be read", true);
+            });
+        }
+    }
+
+    private void invoke(HttpServerExchange exchange, byte[] body) {
+        UndertowExchange ex = new UndertowExchange(exchange, exchange.getAttachment(MountedTarget.KEY),
+                threads.mayBlock(), ioTimeoutMillis, body);
+        try {
+            handler.handle(ex);
+            ex.finish();
+        } catch (HttpError e) {
+            ErrorResponses.send(exchange, e);
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, "handler failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), t);
+            ErrorResponses.send(exchange, 500, "the server could not complete this request", false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Handler(" + handler.getClass().getName() + " on " + threads + ")";
+    }
+}

@@ -1,0 +1,82 @@
+package io.skitai.core.internal;
+
+import java.nio.file.Path;
+
+/**
+ * Every message the engine shows a user about a failure, in one place, each with a stable id
+ * ({@code SKITAI-Cnnn}) and written to be acted on.
+ */
+public final class Messages {
+
+    private Messages() {}
+
+    public static String portInUse(String address, int port) {
+        return "SKITAI-C001 port " + port + " on " + address
+                + " is already in use: stop the other server or choose another port (--skitai-port=N)";
+    }
+
+    public static String cannotBind(String address, int port, String reason) {
+        return "SKITAI-C002 cannot listen on " + address + ":" + port + ": " + reason;
+    }
+
+    public static String missingFile(String what, Path path) {
+        return "SKITAI-C003 " + what + " " + path.toAbsolutePath() + " does not exist";
+    }
+
+    public static String unreadableFile(String what, Path path, String reason) {
+        return "SKITAI-C004 " + what + " " + path.toAbsolutePath() + " cannot be read: " + reason;
+    }
+
+    public static String staticDirMissing(String point, Path dir) {
+        return "SKITAI-C005 static directory " + dir.toAbsolutePath() + " mounted at '" + pointText(point)
+                + "' does not exist or is not a directory";
+    }
+
+    public static String unknownTarget(String point, Object target) {
+        String kind = target == null ? "null" : target.getClass().getName();
+        return "SKITAI-C006 cannot mount " + kind + " at '" + pointText(point)
+                + "': a mount target is a Handler, an App, a Path to a static directory,"
+                + " an Undertow HttpHandler, or the class name of a Handler or App";
+    }
+
+    public static String unknownClass(String point, String className, String reason) {
+        return "SKITAI-C007 cannot mount '" + className + "' at '" + pointText(point) + "': " + reason;
+    }
+
+    public static String badOption(String option, String reason) {
+        return "SKITAI-C008 bad command-line option " + option + ": " + reason;
+    }
+
+    public static String daemonUnsupported(String command) {
+        return "SKITAI-C009 '" + command + "' (daemon control) is not supported by this version of Skitai;"
+                + " run the program in the foreground";
+    }
+
+    public static String appFailedToStart(String point, String reason) {
+        return "SKITAI-C010 the app mounted at '" + pointText(point) + "' failed to start: " + reason;
+    }
+
+    public static String duplicateMount(String point, String hosts) {
+        return "SKITAI-C011 two targets are mounted at '" + pointText(point) + "'" + hosts;
+    }
+
+    public static String tlsFailure(String reason) {
+        return "SKITAI-C012 cannot set up TLS: " + reason;
+    }
+
+    public static String logDirectory(Path dir, String reason) {
+        return "SKITAI-C013 cannot write logs into " + dir.toAbsolutePath() + ": " + reason;
+    }
+
+    public static String notStarted() {
+        return "SKITAI-C020 the server is not running: call start(Run) first";
+    }
+
+    public static String alreadyStarted() {
+        return "SKITAI-C021 the server is already running: configure it before start(Run)";
+    }
+
+    private static String pointText(String point) {
+        return point.isEmpty() ? "/" : point;
+    }
+}

@@ -1,0 +1,258 @@
+package io.skitai.core.internal;
+
+import io.skitai.core.Exchange;
+import io.skitai.core.HttpError;
+import io.skitai.core.Key;
+import io.undertow.io.IoCallback;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The {@link Exchange} of a handler, over Undertow's exchange. */
+final class UndertowExchange implements Exchange {
+
+    private final HttpServerExchange exchange;
+    private final MountedTarget mount;
+    private final boolean mayBlock;
+    private final long ioTimeoutMillis;
+    private byte[] body;
+    private Map<String, List<String>> queryParams;
+    private Map<Key<?>, Object> attributes;
+    private StreamingOutput output;
+
+    UndertowExchange(HttpServerExchange exchange, MountedTarget mount, boolean mayBlock, long ioTimeoutMillis,
+            byte[] preloadedBody) {
+        this.exchange = exchange;
+        this.mount = mount;
+        this.mayBlock = mayBlock;
+        this.ioTimeoutMillis = ioTimeoutMillis;
+        this.body = preloadedBody;
+    }
+
+    @Override
+    public String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    @Override
+    public String path() {
+        return exchange.getRequestPath();
+    }
+
+    @Override
+    public String mountPoint() {
+        return mount.point();
+    }
+
+    @Override
+    public String pathInfo() {
+        return exchange.getRequestPath().substring(mount.point().length());
+    }
+
+    @Override
+    public String requestUri() {
+        String q = exchange.getQueryString();
+        return q.isEmpty() ? exchange.getRequestURI() : exchange.getRequestURI() + "?" + q;
+    }
+
+    @Override
+    public String queryString() {
+        return exchange.getQueryString();
+    }
+
+    @Override
+    public Map<String, List<String>> queryParams() {
+        if (queryParams == null) {
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            for (Map.Entry<String, Deque<String>> e : exchange.getQueryParameters().entrySet()) {
+                m.put(e.getKey(), List.copyOf(e.getValue()));
+            }
+            queryParams = Collections.unmodifiableMap(m);
+        }
+        return queryParams;
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        HeaderValues values = exchange.getRequestHeaders().get(name);
+        return values == null ? List.of() : new ArrayList<>(values);
+    }
+
+    @Override
+    public String protocol() {
+        return exchange.getProtocol().toString();
+    }
+
+    @Override
+    public String scheme() {
+        return exchange.getRequestScheme();
+    }
+
+    @Override
+    public String host() {
+        return exchange.getHostName();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return exchange.getSourceAddress();
+    }
+
+    @Override
+    public byte[] body() {
+        if (body == null) {
+            body = readBody();
+        }
+        return body;
+    }
+
+    private byte[] readBody() {
+        if (exchange.isRequestComplete()) {
+            return new byte[0];
+        }
+        if (!mayBlock) {
+            throw new IllegalStateException("the body of a request handled on the IO thread is read before the handler runs");
+        }
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, bytes) -> resume(ex, () -> read.complete(bytes)),
+                (ex, error) -> resume(ex, () -> read.completeExceptionally(error)));
+        try {
+            return Completion.await(read, ioTimeoutMillis);
+        } catch (UncheckedIOException e) {
+            throw tooBig(e.getCause()) ? bodyTooLarge() : e;
+        } catch (RuntimeException e) {
+            throw tooBig(e) ? bodyTooLarge() : e;
+        }
+    }
+
+    /** Callbacks that arrive later run inside Undertow's root-handler frame: keep the exchange open. */
+    private static void resume(HttpServerExchange ex, Runnable task) {
+        if (ex.isInIoThread()) {
+            ex.dispatch(SameThreadExecutor.INSTANCE, task);
+        } else {
+            task.run();
+        }
+    }
+
+    private static boolean tooBig(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RequestTooBigException || c.getClass().getSimpleName().startsWith("RequestToLarge")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpError bodyTooLarge() {
+        exchange.setPersistent(false);
+        return new HttpError(413, "request body is larger than " + exchange.getMaxEntitySize() + " bytes");
+    }
+
+    @Override
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(body());
+    }
+
+    @Override
+    public <T> Optional<T> get(Key<T> key) {
+        return attributes == null ? Optional.empty() : Optional.ofNullable(key.cast(attributes.get(key)));
+    }
+
+    @Override
+    public <T> Exchange put(Key<T> key, T value) {
+        if (attributes == null) {
+            attributes = new IdentityHashMap<>();
+        }
+        attributes.put(key, value);
+        return this;
+    }
+
+    @Override
+    public Exchange status(int status) {
+        exchange.setStatusCode(status);
+        return this;
+    }
+
+    @Override
+    public int status() {
+        return exchange.getStatusCode();
+    }
+
+    @Override
+    public Exchange header(String name, String value) {
+        exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
+        return this;
+    }
+
+    @Override
+    public Optional<String> responseHeader(String name) {
+        return Optional.ofNullable(exchange.getResponseHeaders().getFirst(name));
+    }
+
+    @Override
+    public void send(byte[] bytes) {
+        exchange.setResponseContentLength(bytes.length);
+        if ("HEAD".equals(exchange.getRequestMethod().toString())) {
+            exchange.endExchange();
+            return;
+        }
+        if (!mayBlock) {
+            exchange.getResponseSender().send(ByteBuffer.wrap(bytes), IoCallback.END_EXCHANGE);
+            return;
+        }
+        Completion done = new Completion();
+        exchange.getResponseSender().send(ByteBuffer.wrap(bytes), done);
+        done.await(ioTimeoutMillis);
+        exchange.endExchange();
+    }
+
+    @Override
+    public OutputStream outputStream() {
+        if (!mayBlock) {
+            throw new IllegalStateException("streamed output needs a handler thread; it is not available with threads(0)");
+        }
+        if (output == null) {
+            output = new StreamingOutput(exchange, ioTimeoutMillis);
+        }
+        return output;
+    }
+
+    @Override
+    public boolean isResponseStarted() {
+        return exchange.isResponseStarted();
+    }
+
+    @Override
+    public Object unwrap() {
+        return exchange;
+    }
+
+    /** Ends the response if the handler left it open (closing a stream it opened). */
+    void finish() {
+        if (output != null) {
+            output.closeQuietly();
+        }
+        if (!exchange.isComplete() && !exchange.isResponseStarted() && mayBlock) {
+            exchange.endExchange();
+        }
+    }
+
+}
