@@ -41,17 +41,12 @@ public final class Skitai {
         return SERVER.mount(point, directory);
     }
 
-    /** Mounts an app. */
-    public static Mount mount(String point, App app) {
-        return SERVER.mount(point, app);
-    }
-
     /** Mounts a class by name (a {@link Handler} or {@link App}). */
     public static Mount mount(String point, String target) {
         return SERVER.mount(point, target);
     }
 
-    /** Mounts any other target (an Undertow {@code HttpHandler}, ...). */
+    /** Mounts any other target: an {@link App} (an Atila app), an Undertow {@code HttpHandler}, ... */
     public static Mount mount(String point, Object target) {
         return SERVER.mount(point, target);
     }

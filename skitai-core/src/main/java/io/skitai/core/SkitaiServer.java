@@ -57,11 +57,6 @@ public final class SkitaiServer implements AutoCloseable {
         return add(new Mount(point, directory));
     }
 
-    /** Mounts an app (an Atila app or any {@link App}). */
-    public Mount mount(String point, App app) {
-        return add(new Mount(point, app));
-    }
-
     /**
      * Mounts a target named by a string: the class name of a {@link Handler} or {@link App} with a
      * public no-argument constructor. (Aliases such as {@code "@members"} arrive with the was module.)
@@ -71,8 +66,8 @@ public final class SkitaiServer implements AutoCloseable {
     }
 
     /**
-     * Mounts any other target: an Undertow {@code HttpHandler}, or anything the overloads above
-     * take. A target of an unknown kind fails at {@link #start(Run)} with a message naming it.
+     * Mounts any other target: an {@link App} (an Atila app), an Undertow {@code HttpHandler}, or
+     * anything the overloads above take. A target of an unknown kind fails at {@link #start(Run)} with a message naming it.
      */
     public Mount mount(String point, Object target) {
         return add(new Mount(point, target));

@@ -56,6 +56,7 @@ public final class Engine {
     }
 
     private void boot() {
+        EngineLogging.quietLibraries();
         Run run = config.run();
         SSLContext ssl = config.tls().map(TlsContexts::load).orElse(null);
         threads = HandlerThreads.of(run);
@@ -140,7 +141,7 @@ public final class Engine {
         Path dir = config.logDirectory().get();
         try {
             Files.createDirectories(dir);
-            EngineLogFile.install(dir.resolve("server.log"));
+            EngineLogging.toFile(dir.resolve("server.log"));
             return LogSink.file(dir.resolve("request.log"));
         } catch (IOException e) {
             throw new StartupException(Messages.logDirectory(dir, e.toString()), e);

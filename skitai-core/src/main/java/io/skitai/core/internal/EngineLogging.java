@@ -1,0 +1,46 @@
+package io.skitai.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * The engine's own log (the "skitai" logger, through java.util.logging): keeps the libraries
+ * underneath quiet unless the user configured them, and copies the engine log to a file on request.
+ */
+final class EngineLogging {
+
+    private static final Logger ENGINE = Logger.getLogger("skitai");
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final List<Logger> LIBRARIES = List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"),
+            Logger.getLogger("org.jboss.threads"));
+
+    private EngineLogging() {}
+
+    /** Library start-up chatter (versions, "starting server") only at WARNING and above. */
+    static void quietLibraries() {
+        for (Logger l : LIBRARIES) {
+            if (l.getLevel() == null) {
+                l.setLevel(Level.WARNING);
+            }
+        }
+    }
+
+    /** Also writes the engine log to {@code file}. */
+    static synchronized void toFile(Path file) throws IOException {
+        for (Handler h : ENGINE.getHandlers()) {
+            if (h instanceof FileHandler) {
+                ENGINE.removeHandler(h);
+                h.close();
+            }
+        }
+        FileHandler handler = new FileHandler(file.toAbsolutePath().toString(), true);
+        handler.setFormatter(new SimpleFormatter());
+        ENGINE.addHandler(handler);
+    }
+}
