@@ -30,7 +30,9 @@ final class HandlerAdapter implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (threads.mayBlock()) {
-            exchange.dispatch(threads.executor(), ex -> invoke(ex, null));
+            // A Runnable (not an HttpHandler) runs outside Undertow's handler frame, so reads the
+            // handler starts are resumed at once; invoke() ends the exchange itself.
+            exchange.dispatch(threads.executor(), () -> invoke(exchange, null));
         } else if (exchange.isRequestComplete()) {
             invoke(exchange, EMPTY);
         } else {
@@ -53,6 +55,10 @@ final class HandlerAdapter implements HttpHandler {
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "handler failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), t);
             ErrorResponses.send(exchange, 500, "the server could not complete this request", false);
+        } finally {
+            if (threads.mayBlock() && !exchange.isResponseStarted()) {
+                exchange.endExchange();
+            }
         }
     }
 

@@ -12,7 +12,6 @@ import io.undertow.util.SameThreadExecutor;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -136,11 +135,31 @@ final class UndertowExchange implements Exchange {
                 (ex, error) -> resume(ex, () -> read.completeExceptionally(error)));
         try {
             return Completion.await(read, ioTimeoutMillis);
-        } catch (UncheckedIOException e) {
-            throw tooBig(e.getCause()) ? bodyTooLarge() : e;
         } catch (RuntimeException e) {
-            throw tooBig(e) ? bodyTooLarge() : e;
+            throw bodyError(e);
         }
+    }
+
+    /** A body that could not be read ends the connection: 413 too large, 408 too slow, else 400. */
+    private HttpError bodyError(RuntimeException e) {
+        exchange.setPersistent(false);
+        if (tooBig(e)) {
+            return new HttpError(413, "request body is larger than " + exchange.getMaxEntitySize() + " bytes");
+        }
+        if (timedOut(e)) {
+            return new HttpError(408, "request body did not arrive in time");
+        }
+        return new HttpError(400, "request body could not be read");
+    }
+
+    private static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.util.concurrent.TimeoutException || c instanceof java.net.SocketTimeoutException
+                    || c.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Callbacks that arrive later run inside Undertow's root-handler frame: keep the exchange open. */
@@ -159,11 +178,6 @@ final class UndertowExchange implements Exchange {
             }
         }
         return false;
-    }
-
-    private HttpError bodyTooLarge() {
-        exchange.setPersistent(false);
-        return new HttpError(413, "request body is larger than " + exchange.getMaxEntitySize() + " bytes");
     }
 
     @Override
