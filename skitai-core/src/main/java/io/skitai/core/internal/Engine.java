@@ -5,6 +5,7 @@ import io.skitai.core.Run;
 import io.skitai.core.StartupException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
@@ -89,6 +90,7 @@ public final class Engine {
         EngineConfig.Timeouts t = config.timeouts();
         EngineConfig.Limits l = config.limits();
         Undertow.Builder b = Undertow.builder()
+                .setByteBufferPool(buffers())
                 .setWorkerThreads(Math.max(4, Runtime.getRuntime().availableProcessors()))
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
                 .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, l.maxConcurrentStreams())
@@ -113,6 +115,14 @@ public final class Engine {
         config.forward().ifPresent(f -> b.addHttpListener(f.httpPort(), run.address(),
                 new ForwardHandler(() -> f.httpsPort() > 0 ? f.httpsPort() : port)));
         return b;
+    }
+
+    /**
+     * Undertow's default pool caches buffers per thread; with a virtual thread per request every
+     * request would allocate (and strand) its own direct buffers. No thread-local cache here.
+     */
+    private static DefaultByteBufferPool buffers() {
+        return new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 0);
     }
 
     private StartupException bindFailure(RuntimeException e) {

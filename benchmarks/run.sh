@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Load-tests examples/hello (Skitai) against benchmarks' BaselineServer (Undertow alone) in one run:
+# plaintext (/), JSON (/json) and a 4 KiB static file (/static/4k.txt), with wrk on 127.0.0.1.
+# Prints requests/s, p99 latency, server CPU time per request, and the Skitai/baseline ratios,
+# and writes them to benchmarks/out/latest.md.
+#
+#   bash benchmarks/run.sh            # DURATION=10 CONNECTIONS=64 ROUNDS=2 by default
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .ci/select-jdk.sh
+select_jdk
+
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+ROUNDS=${ROUNDS:-2}
+SKITAI_PORT=${SKITAI_PORT:-18181}
+BASE_PORT=${BASE_PORT:-18182}
+OUT=benchmarks/out
+mkdir -p "$OUT"
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (apt-get)"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
+fi
+mvn -B -q -ntp -DskipTests package -pl examples/hello,benchmarks -am
+STATIC_DIR=$(pwd)/examples/hello/target/static
+HEAP="-Xms256m -Xmx256m"
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 did not open" >&2; return 1; }
+
+java $HEAP -jar examples/hello/target/hello.jar --skitai-port=$SKITAI_PORT >"$OUT/skitai.log" 2>&1 &
+SKITAI_PID=$!; PIDS+=($SKITAI_PID)
+java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.BaselineServer $BASE_PORT "$STATIC_DIR" >"$OUT/baseline.log" 2>&1 &
+BASE_PID=$!; PIDS+=($BASE_PID)
+wait_port $SKITAI_PORT; wait_port $BASE_PORT
+
+cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+TICK=$(getconf CLK_TCK)
+
+# one measurement: prints "reqs_per_sec p99_ms cpu_us_per_req"
+measure() { # pid port path
+  local before after out rps p99 total
+  before=$(cpu_ticks $1)
+  out=$(wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency "http://127.0.0.1:$2$3")
+  after=$(cpu_ticks $1)
+  rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
+  total=$(echo "$out" | awk '/requests in/ {print $1}')
+  p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}')
+  if echo "$out" | grep -q "Non-2xx"; then echo "non-2xx responses from port $2$3" >&2; echo "$out" >&2; exit 1; fi
+  awk -v r="$rps" -v p="$p99" -v b="$before" -v a="$after" -v n="$total" -v t="$TICK" \
+    'BEGIN { printf "%.0f %.2f %.2f\n", r, p, (a-b)/t*1e6/n }'
+}
+
+echo "warming up"
+for path in / /json /static/4k.txt; do
+  wrk -t2 -c$CONNECTIONS -d5s "http://127.0.0.1:$SKITAI_PORT$path" >/dev/null
+  wrk -t2 -c$CONNECTIONS -d5s "http://127.0.0.1:$BASE_PORT$path" >/dev/null
+done
+
+declare -A BEST
+for round in $(seq $ROUNDS); do
+  for name_path in plaintext:/ json:/json static:/static/4k.txt; do
+    name=${name_path%%:*}; path=${name_path#*:}
+    for server in baseline skitai; do
+      if [ $server = skitai ]; then pid=$SKITAI_PID; port=$SKITAI_PORT; else pid=$BASE_PID; port=$BASE_PORT; fi
+      read -r rps p99 cpu < <(measure $pid $port $path)
+      echo "round $round $name $server: $rps req/s, p99 $p99 ms, $cpu us CPU/req"
+      key="$name.$server"
+      # keep the round with the most requests/s for each pair
+      if [ -z "${BEST[$key]:-}" ] || [ "$rps" -gt "${BEST[$key]%% *}" ]; then BEST[$key]="$rps $p99 $cpu"; fi
+    done
+  done
+done
+
+{
+  echo "| endpoint | server | req/s | p99 ms | CPU µs/req |"
+  echo "|---|---|---:|---:|---:|"
+  for name in plaintext json static; do
+    for server in baseline skitai; do
+      read -r rps p99 cpu <<<"${BEST[$name.$server]}"
+      echo "| $name | $server | $rps | $p99 | $cpu |"
+    done
+  done
+  echo
+  echo "| endpoint | req/s ratio (Skitai/baseline) | CPU/req ratio (Skitai/baseline) |"
+  echo "|---|---:|---:|"
+  for name in plaintext json static; do
+    read -r brps bp99 bcpu <<<"${BEST[$name.baseline]}"
+    read -r srps sp99 scpu <<<"${BEST[$name.skitai]}"
+    awk -v n=$name -v br=$brps -v sr=$srps -v bc=$bcpu -v sc=$scpu 'BEGIN { printf "| %s | %.3f | %.3f |\n", n, sr/br, sc/bc }'
+  done
+  echo
+  echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, best of $ROUNDS rounds, $(nproc) cores, JDK $(java_major "$JAVA_HOME"), $(date -u +%Y-%m-%dT%H:%MZ)"
+} | tee "$OUT/latest.md"
