@@ -1,0 +1,99 @@
+package io.skitai.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skitai.testkit.TestKit;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestLogTest {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void eachRequestWritesOneLineWithThePythonFieldsInOrder() throws Exception {
+        SkitaiServer server = SkitaiServer.create().enableFileLogging(logs);
+        server.mount("/", ex -> ex.send("answer " + ex.body().length));
+        String basic = "Basic " + Base64.getEncoder().encodeToString("hans:pw".getBytes(StandardCharsets.UTF_8));
+        TestKit.serve(server, cli -> {
+            cli.request("POST", "/log/path?x=1").header("Authorization", basic)
+                    .header("Referer", "http://ref.example/page").header("User-Agent", "skitai-test/1.0 (\"quoted\")")
+                    .header("X-Forwarded-For", "203.0.113.7").body("hello".getBytes(), "text/plain").send();
+            cli.request("GET", "/bearer").header("Authorization", "Bearer very-secret-token").send();
+        });
+        List<String> lines = Files.readAllLines(logs.resolve("request.log"));
+        assertThat(lines).hasSize(2);
+        List<String> f = fields(lines.get(0));
+        assertThat(f).hasSize(21);
+        assertThat(f.get(0)).matches("\\d{4}-\\d{2}-\\d{2}");          // log date
+        assertThat(f.get(1)).matches("\\d{2}:\\d{2}:\\d{2}");          // log time
+        assertThat(f.get(2)).isEqualTo("127.0.0.1");                    // client ip
+        assertThat(f.get(3)).startsWith("127.0.0.1:");                  // request host
+        assertThat(f.get(4)).isEqualTo("POST");                         // method
+        assertThat(f.get(5)).isEqualTo("/log/path?x=1");                // uri
+        assertThat(f.get(6)).isEqualTo("HTTP/1.1");                     // version
+        assertThat(f.get(7)).isEqualTo("5");                            // request body size
+        assertThat(f.get(8)).isEqualTo("200");                          // reply code
+        assertThat(f.get(9)).isEqualTo("8");                            // reply body size ("answer 5")
+        assertThat(f.get(10)).isEqualTo("-");                           // gtxid (the was module fills it)
+        assertThat(f.get(11)).isEqualTo("-");                           // ltxid
+        assertThat(f.get(12)).isEqualTo("\"hans\"");                    // username
+        assertThat(f.get(13)).isEqualTo("-");                           // bearer token
+        assertThat(f.get(14)).isEqualTo("\"http://ref.example/page\""); // referer
+        assertThat(f.get(15)).isEqualTo("\"skitai-test/1.0 (\\\"quoted\\\")\""); // user agent
+        assertThat(f.get(16)).isEqualTo("203.0.113.7");                 // x-forwarded-for
+        assertThat(f.get(17)).isEqualTo("M");                           // worker id
+        assertThat(Integer.parseInt(f.get(18))).isPositive();          // active connections
+        assertThat(Long.parseLong(f.get(19))).isNotNegative();          // handling ms
+        assertThat(Long.parseLong(f.get(20))).isNotNegative();          // transfer ms
+
+        List<String> g = fields(lines.get(1));
+        assertThat(g.get(13)).matches("sha256:[0-9a-f]{8}");
+        assertThat(lines.get(1)).doesNotContain("very-secret-token");
+        assertThat(logs.resolve("server.log")).exists();
+    }
+
+    @Test
+    void logOffSkipsPrefixesAndSuffixes() throws Exception {
+        SkitaiServer server = SkitaiServer.create().enableFileLogging(logs).logOff("/static/", "*.css");
+        server.mount("/", ex -> ex.send("x"));
+        TestKit.serve(server, cli -> {
+            cli.get("/static/app.js");
+            cli.get("/site.css");
+            cli.get("/logged");
+        });
+        List<String> lines = Files.readAllLines(logs.resolve("request.log"));
+        assertThat(lines).hasSize(1);
+        assertThat(fields(lines.get(0)).get(5)).isEqualTo("/logged");
+    }
+
+    /** Splits on blanks, keeping "quoted values" (with \" escapes) whole. */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '\\' && i + 1 < line.length()) {
+                cur.append(c).append(line.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+                cur.append(c);
+            } else if (c == ' ' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package io.skitai.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneLine(Throwable e, String id, String... words) {
+        assertThat(e).isInstanceOf(StartupException.class);
+        assertThat(e.getMessage()).startsWith(id).doesNotContain("\n").contains(words);
+    }
+
+    @Test
+    void portInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            SkitaiServer server = SkitaiServer.create();
+            server.mount("/", ex -> ex.send("x"));
+            assertThatThrownBy(() -> server.start(Run.port(taken.getLocalPort())))
+                    .satisfies(e -> assertOneLine(e, "SKITAI-C001", "port " + taken.getLocalPort(), "already in use"));
+            assertThat(server.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void missingCertificate() {
+        SkitaiServer server = SkitaiServer.create().enableSsl(dir.resolve("nope.crt"), dir.resolve("nope.key"), null);
+        server.mount("/", ex -> ex.send("x"));
+        assertThatThrownBy(() -> server.start(Run.port(0)))
+                .isInstanceOf(StartupException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("nope.crt"));
+    }
+
+    @Test
+    void staticDirectoryThatDoesNotExist() {
+        SkitaiServer server = SkitaiServer.create();
+        server.mount("/static", dir.resolve("missing"));
+        assertThatThrownBy(() -> server.start(Run.port(0)))
+                .satisfies(e -> assertOneLine(e, "SKITAI-C005", "missing", "/static"));
+    }
+
+    @Test
+    void mountTargetOfUnknownKind() {
+        SkitaiServer server = SkitaiServer.create();
+        server.mount("/x", (Object) Integer.valueOf(42));
+        assertThatThrownBy(() -> server.start(Run.port(0)))
+                .satisfies(e -> assertOneLine(e, "SKITAI-C006", "java.lang.Integer", "/x"));
+        SkitaiServer byName = SkitaiServer.create();
+        byName.mount("/y", "com.example.NoSuchApp");
+        assertThatThrownBy(() -> byName.start(Run.port(0)))
+                .satisfies(e -> assertOneLine(e, "SKITAI-C007", "com.example.NoSuchApp", "no such class"));
+    }
+
+    @Test
+    void theProgramPrintsOneLineAndExitsNonZero() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), PortInUseMain.class.getName(),
+                    "--skitai-port=" + taken.getLocalPort())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try {
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                List<String> lines = err.lines().filter(l -> !l.startsWith("WARNING:")).toList();
+                assertThat(p.exitValue()).isEqualTo(2);
+                assertThat(lines).hasSize(1);
+                assertThat(lines.get(0)).startsWith("skitai: error: SKITAI-C001 port " + taken.getLocalPort());
+                assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** A program whose port is taken. */
+    public static final class PortInUseMain {
+        public static void main(String[] args) {
+            Skitai.mount("/", ex -> ex.send("never"));
+            Skitai.run(Run.port(5000).args(args));
+        }
+    }
+
+}
