@@ -448,6 +448,10 @@ class StaticFilesTest {
         HttpResponse<byte[]> r = h2.send(req, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(r.body()).isEqualTo(big);
+        HttpResponse<byte[]> part = h2.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/static/big.bin"))
+                .header("Range", "bytes=3000000-3999999").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(big, 3_000_000, 4_000_000));
         HttpResponse<byte[]> small = h2.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/static/hello.txt")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(text(small)).isEqualTo(HELLO);
@@ -536,6 +540,50 @@ class StaticFilesTest {
         assertThat(text(send("POST", "/api/users"))).isEqualTo("from-app POST /api/users");
         assertThat(send("POST", "/about.html").statusCode()).isEqualTo(405);
         assertThat(text(get("/"))).isEqualTo("from-app GET /"); // no index.html in the site
+    }
+
+    @Test
+    void fallsThroughWhenHandlersRunOnTheIoThread() throws Exception {
+        SkitaiServer single = SkitaiServer.create();
+        single.mount("/", site);
+        single.mount("/", (Handler) ex -> ex.send("io-thread app " + ex.path()));
+        single.logOff("/");
+        single.start(Run.port(0).threads(0));
+        try {
+            String base = "http://127.0.0.1:" + single.port();
+            HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(base + "/about.html")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(file.body()).isEqualTo("<p>about</p>");
+            for (int i = 0; i < 2; i++) { // a miss, then a cached miss
+                HttpResponse<String> app = http.send(HttpRequest.newBuilder(URI.create(base + "/api")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(app.body()).isEqualTo("io-thread app /api");
+            }
+        } finally {
+            single.stop();
+        }
+    }
+
+    @Test
+    void servesConcurrentRequestsCorrectly() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                results.add(pool.submit(() -> switch (n % 6) {
+                    case 0 -> text(get("/static/hello.txt")).equals(HELLO);
+                    case 1 -> text(get("/static/hello.txt", "Range", "bytes=0-4")).equals("Hello");
+                    case 2 -> get("/static/hello.txt", "If-None-Match", "*").statusCode() == 304;
+                    case 3 -> text(get("/static/docs/")).equals("<h1>docs index</h1>");
+                    case 4 -> text(get("/api/" + n)).equals("from-app GET /api/" + n);
+                    default -> n % 30 == 5 ? Arrays.equals(get("/static/big.bin").body(), big)
+                            : get("/static/nope-" + (n % 7)).statusCode() == 404;
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        }
     }
 
     // ---- confinement ------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ final class FileTransfer implements Runnable, ChannelListener<StreamSinkChannel>
             headers.remove(h);
         }
         exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
-        ErrorResponses.send(exchange, 503, "the file changed while it was being sent; try again", false);
+        ErrorResponses.send(exchange, 503, "the file changed before it could be sent; try again", false);
     }
 
     @Override
