@@ -1,0 +1,67 @@
+package io.skitai.testkit;
+
+import io.skitai.core.Handler;
+import io.skitai.core.Run;
+import io.skitai.core.SkitaiServer;
+import io.skitai.testkit.internal.FreePorts;
+import io.skitai.testkit.internal.InProcessServer;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+
+/**
+ * One-off servers for tests, so most tests are three lines:
+ *
+ * <pre>{@code
+ * @Test
+ * void greets() {
+ *     TestKit.serve(ex -> ex.send("hello"), cli -> assertThat(cli.get("/").text()).isEqualTo("hello"));
+ * }
+ * }</pre>
+ *
+ * <p>The server starts on a free port of 127.0.0.1, the test gets a {@link TestClient} for it,
+ * and the server is stopped afterwards whatever happens. Whatever the test throws is rethrown
+ * unchanged (checked exceptions included), so assertion failures read as usual.
+ */
+public final class TestKit {
+
+    private TestKit() {}
+
+    /** The run options of a test server: 127.0.0.1, a free port; change threads etc. on the copy. */
+    public static Run run() {
+        return Run.port(0).address(FreePorts.LOOPBACK);
+    }
+
+    /** A port on 127.0.0.1 that was free a moment ago, for tests that need to know it in advance. */
+    public static int freePort() {
+        return FreePorts.pick();
+    }
+
+    /** Starts {@code server} on a free port of 127.0.0.1, runs {@code test}, stops the server. */
+    public static void serve(SkitaiServer server, ThrowingConsumer<TestClient> test) {
+        serve(run(), server, test);
+    }
+
+    /**
+     * Starts {@code server} with {@code run} (build it from {@link #run()}, e.g.
+     * {@code TestKit.run().threads(0)}), runs {@code test}, stops the server.
+     */
+    public static void serve(Run run, SkitaiServer server, ThrowingConsumer<TestClient> test) {
+        try (InProcessServer running = InProcessServer.start(server, run);
+             TestClient client = TestClient.of(running.host(), running.port())) {
+            test.accept(client);
+        } catch (Throwable t) {
+            throw TestKit.<RuntimeException>rethrow(t);
+        }
+    }
+
+    /** Serves one handler mounted at {@code /} on a fresh server. */
+    public static void serve(Handler handler, ThrowingConsumer<TestClient> test) {
+        SkitaiServer server = SkitaiServer.create();
+        server.mount("/", handler);
+        serve(server, test);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
+    }
+}
