@@ -99,7 +99,7 @@ class LimitsTest {
             {"400", "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: +5\r\n\r\nhello"},
             {"400", "POST / HTTP/1.0\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
             {"501", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"},
-            {"501", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n"},
+            {"400", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n"},
         };
         TestKit.serve(echo(), cli -> {
             for (String[] c : cases) {

@@ -77,7 +77,7 @@ class MountingTest {
         server.mount("/raw", raw);
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/named/x").text()).isEqualTo("named /x");
-            assertThat(cli.get("/app").data()).isEqualTo(Map.of("app", "/app"));
+            assertThat(cli.get("/app").<Map<String, Object>>data()).isEqualTo(Map.of("app", "/app"));
             assertThat(cli.get("/raw").text()).isEqualTo("raw undertow");
         });
         assertThat(lifecycle).containsExactly("start /app", "stop");
@@ -94,7 +94,7 @@ class MountingTest {
             var r = cli.request("POST", "/echo?q=a%20b").json(Map.of("name", "skitai")).send();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("X-Query")).contains("a b");
-            assertThat(r.data()).isEqualTo(Map.of("name", "skitai"));
+            assertThat(r.<Map<String, Object>>data()).isEqualTo(Map.of("name", "skitai"));
             assertThat(cli.request("PUT", "/echo").body("x".repeat(100_000).getBytes(), "text/plain").send().text())
                     .hasSize(100_000);
             assertThat(cli.head("/echo").header("X-Method")).contains("HEAD");

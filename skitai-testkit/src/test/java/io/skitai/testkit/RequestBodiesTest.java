@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.core.Exchange;
+import io.skitai.core.Run;
 import io.skitai.core.SkitaiServer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Request bodies: JSON, forms, raw bytes, API stub writes. The {@code @TestServer} method starts
@@ -125,18 +127,16 @@ class RequestBodiesTest {
     }
 
     /**
-     * Regression test for skitai-core: with handlers on virtual (or platform) threads,
-     * {@code Exchange.body()} sometimes never returns when the body arrives after the headers (as
-     * the JDK client sends it). UndertowExchange.readBody calls {@code receiveFullBytes} from the
-     * handler thread; reading with {@code exchange.startBlocking()} and {@code getInputStream()}
-     * instead (as Undertow's BlockingHandler does) did not hang in 60 of 60 tries.
+     * Bodies that arrive after the headers (as the JDK client sends them) are read by handlers on
+     * virtual threads and on a platform pool alike (the handler runs outside Undertow's call frame,
+     * so the reads it starts are resumed at once).
      */
-    @Test
-    @Disabled("skitai-core: Exchange.body() can hang on handler threads; enable once UndertowExchange.readBody is fixed")
-    void readsBodiesOnHandlerThreads() {
+    @ParameterizedTest
+    @ValueSource(ints = {Run.VIRTUAL, 4})
+    void readsBodiesOnHandlerThreads(int threads) {
         SkitaiServer server = SkitaiServer.create();
         server.mount("/echo", RequestBodiesTest::echo);
-        TestKit.serve(server, cli -> {
+        TestKit.serve(Run.port(0).address("127.0.0.1").threads(threads), server, cli -> {
             for (int i = 0; i < 40; i++) {
                 Response r = cli.request("POST", "/echo").json(Map.of("i", i)).timeout(Duration.ofSeconds(2)).send();
                 assertThat(r.text()).isEqualTo("{\"i\":" + i + "}");

@@ -36,6 +36,7 @@ final class BodyLimit implements HttpHandler {
                 return;
             }
             exchange.setMaxEntitySize(limit);
+            exchange.putAttachment(BodyReader.LIMIT, limit);
         }
         next.handleRequest(exchange);
     }

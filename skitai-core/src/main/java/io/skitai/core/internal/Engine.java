@@ -98,7 +98,9 @@ public final class Engine {
                 .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, l.maxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, l.parserCap())
                 .setServerOption(UndertowOptions.MAX_HEADERS, 2 * l.maxHeaderCount())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.pref().maxClientBodySize())
+                // Body limits are per mount (BodyLimit, BodyReader): Undertow 2.3.27 fixes a chunked body's
+                // limit when the request starts and drops the connection without a response.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
                 .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
                 .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, false)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) t.keepAlive().toMillis())
@@ -177,7 +179,7 @@ public final class Engine {
     public void stop() {
         try {
             if (undertow != null) {
-                undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
+                Listeners.closeAccepting(undertow);
             }
             if (gate != null) {
                 gate.shutdown();

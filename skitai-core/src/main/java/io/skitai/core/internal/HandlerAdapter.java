@@ -4,7 +4,6 @@ import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import java.lang.System.Logger.Level;
 
 /**
@@ -36,10 +35,14 @@ final class HandlerAdapter implements HttpHandler {
         } else if (exchange.isRequestComplete()) {
             invoke(exchange, EMPTY);
         } else {
-            exchange.getRequestReceiver().receiveFullBytes(this::invoke, (ex, error) -> {
-                boolean tooBig = error instanceof RequestTooBigException || error.getClass().getSimpleName().startsWith("RequestToLarge");
-                ErrorResponses.send(ex, tooBig ? 413 : 400,
-                        tooBig ? "request body is larger than " + ex.getMaxEntitySize() + " bytes" : "request body could not be read", true);
+            BodyReader.read(exchange, (ex, body, failure) -> {
+                if (failure == null) {
+                    invoke(ex, body);
+                } else if (failure instanceof BodyReader.TooLarge) {
+                    ErrorResponses.send(ex, 413, failure.getMessage(), true);
+                } else {
+                    ErrorResponses.send(ex, 400, "request body could not be read", true);
+                }
             });
         }
     }

@@ -5,7 +5,6 @@ import io.skitai.core.HttpError;
 import io.skitai.core.Key;
 import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
@@ -130,9 +129,13 @@ final class UndertowExchange implements Exchange {
             throw new IllegalStateException("the body of a request handled on the IO thread is read before the handler runs");
         }
         CompletableFuture<byte[]> read = new CompletableFuture<>();
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, bytes) -> resume(ex, () -> read.complete(bytes)),
-                (ex, error) -> resume(ex, () -> read.completeExceptionally(error)));
+        BodyReader.read(exchange, (ex, bytes, failure) -> resume(ex, () -> {
+            if (failure == null) {
+                read.complete(bytes);
+            } else {
+                read.completeExceptionally(failure);
+            }
+        }));
         try {
             return Completion.await(read, ioTimeoutMillis);
         } catch (RuntimeException e) {
@@ -143,8 +146,9 @@ final class UndertowExchange implements Exchange {
     /** A body that could not be read ends the connection: 413 too large, 408 too slow, else 400. */
     private HttpError bodyError(RuntimeException e) {
         exchange.setPersistent(false);
-        if (tooBig(e)) {
-            return new HttpError(413, "request body is larger than " + exchange.getMaxEntitySize() + " bytes");
+        Throwable tooLarge = cause(e, BodyReader.TooLarge.class);
+        if (tooLarge != null) {
+            return new HttpError(413, tooLarge.getMessage());
         }
         if (timedOut(e)) {
             return new HttpError(408, "request body did not arrive in time");
@@ -153,13 +157,8 @@ final class UndertowExchange implements Exchange {
     }
 
     private static boolean timedOut(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.util.concurrent.TimeoutException || c instanceof java.net.SocketTimeoutException
-                    || c.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
+        return cause(t, java.util.concurrent.TimeoutException.class) != null
+                || cause(t, java.net.SocketTimeoutException.class) != null;
     }
 
     /** Callbacks that arrive later run inside Undertow's root-handler frame: keep the exchange open. */
@@ -171,13 +170,13 @@ final class UndertowExchange implements Exchange {
         }
     }
 
-    private static boolean tooBig(Throwable t) {
+    private static Throwable cause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof RequestTooBigException || c.getClass().getSimpleName().startsWith("RequestToLarge")) {
-                return true;
+            if (type.isInstance(c)) {
+                return c;
             }
         }
-        return false;
+        return null;
     }
 
     @Override
