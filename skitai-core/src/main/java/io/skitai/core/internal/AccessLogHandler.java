@@ -1,7 +1,9 @@
 package io.skitai.core.internal;
 
+import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ResponseCommitListener;
 import io.undertow.server.ServerConnection;
 import io.undertow.util.AttachmentKey;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,19 +36,37 @@ final class AccessLogHandler implements HttpHandler {
             connection.addCloseListener(c -> connections.decrementAndGet());
         }
         if (log.logs(exchange.getRequestPath())) {
-            long start = System.nanoTime();
-            long[] committed = {0};
-            exchange.addResponseCommitListener(ex -> committed[0] = System.nanoTime());
-            exchange.addExchangeCompleteListener((ex, nextListener) -> {
-                long end = System.nanoTime();
-                try {
-                    log.write(ex, start, committed[0] == 0 ? end : committed[0], end);
-                } finally {
-                    nextListener.proceed();
-                }
-            });
+            Timing timing = new Timing(System.nanoTime());
+            exchange.addResponseCommitListener(timing);
+            exchange.addExchangeCompleteListener(timing);
         }
         next.handleRequest(exchange);
+    }
+
+    /** One request's clock: started, committed, completed; writes the log line at completion. */
+    private final class Timing implements ResponseCommitListener, ExchangeCompletionListener {
+
+        private final long start;
+        private long committed;
+
+        Timing(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void beforeCommit(HttpServerExchange exchange) {
+            committed = System.nanoTime();
+        }
+
+        @Override
+        public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
+            long end = System.nanoTime();
+            try {
+                log.write(exchange, start, committed == 0 ? end : committed, end);
+            } finally {
+                nextListener.proceed();
+            }
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Bridges Undertow's callback I/O to a handler thread that waits: the handler thread parks on a
@@ -17,21 +18,49 @@ import java.util.concurrent.TimeoutException;
  */
 final class Completion implements IoCallback {
 
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile boolean done;
+    private volatile IOException failure;
+    private volatile Thread waiter;
 
     @Override
     public void onComplete(HttpServerExchange exchange, Sender sender) {
-        done.complete(null);
+        finish(null);
     }
 
     @Override
     public void onException(HttpServerExchange exchange, Sender sender, IOException exception) {
-        done.completeExceptionally(exception);
+        finish(exception);
     }
 
-    /** Waits for the operation, at most {@code timeoutMillis}. */
+    private void finish(IOException error) {
+        failure = error;
+        done = true;
+        Thread t = waiter;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Waits for the operation, at most {@code timeoutMillis}; free when it already completed. */
     void await(long timeoutMillis) {
-        await(done, timeoutMillis);
+        if (!done) {
+            waiter = Thread.currentThread();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (!done) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new UncheckedIOException(new IOException("I/O did not complete in " + timeoutMillis + " ms"));
+                }
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new IOException("interrupted while waiting for I/O"));
+                }
+            }
+        }
+        if (failure != null) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     static <T> T await(CompletableFuture<T> future, long timeoutMillis) {

@@ -6,6 +6,7 @@ import io.skitai.core.StatusText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public final class ErrorResponses {
         }
         byte[] body = body(exchange, status, message);
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
-        if ("HEAD".equals(exchange.getRequestMethod().toString())) {
+        if (Methods.HEAD.equals(exchange.getRequestMethod())) {
             exchange.endExchange();
             return;
         }

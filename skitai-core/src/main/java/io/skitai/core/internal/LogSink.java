@@ -46,19 +46,29 @@ final class LogSink implements AutoCloseable {
                 StandardOpenOption.WRITE), true);
     }
 
-    /** Appends one line (a newline is added). */
+    /** Appends one line (a newline is added), encoding it straight into the buffer. */
     void line(CharSequence line) {
-        byte[] bytes = line.toString().concat("\n").getBytes(StandardCharsets.UTF_8);
+        int n = line.length();
         synchronized (this) {
-            if (count + bytes.length > buffer.length) {
+            if (count + 3 * n + 1 > buffer.length) {
                 flushLocked();
-                if (bytes.length > buffer.length) {
+                if (3 * n + 1 > buffer.length) {
+                    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
                     writeLocked(bytes, bytes.length);
                     return;
                 }
             }
-            System.arraycopy(bytes, 0, buffer, count, bytes.length);
-            count += bytes.length;
+            for (int i = 0; i < n; i++) {
+                char c = line.charAt(i);
+                if (c < 0x80) {
+                    buffer[count++] = (byte) c;
+                } else {
+                    byte[] b = String.valueOf(Character.isSurrogate(c) ? '?' : c).getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(b, 0, buffer, count, b.length);
+                    count += b.length;
+                }
+            }
+            buffer[count++] = '\n';
         }
     }
 

@@ -7,6 +7,7 @@ import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -223,7 +224,7 @@ final class UndertowExchange implements Exchange {
     @Override
     public void send(byte[] bytes) {
         exchange.setResponseContentLength(bytes.length);
-        if ("HEAD".equals(exchange.getRequestMethod().toString())) {
+        if (Methods.HEAD.equals(exchange.getRequestMethod())) {
             exchange.endExchange();
             return;
         }
