@@ -144,6 +144,15 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The slowest a request body may arrive once the header timeout has passed since it started
+     * (default 1024 bytes/s); a slower body is refused with 408 and the connection closed.
+     */
+    public SkitaiServer setMinBodyRate(long bytesPerSecond) {
+        limits = limits.withMinBodyRate(bytesPerSecond);
+        return this;
+    }
+
     /** Concurrent HTTP/2 streams per connection (default 100). */
     public SkitaiServer setMaxConcurrentStreams(int streams) {
         limits = limits.withStreams(streams);

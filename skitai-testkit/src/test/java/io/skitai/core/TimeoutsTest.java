@@ -29,6 +29,21 @@ class TimeoutsTest {
     }
 
     @Test
+    void aBodyThatDribblesInBelowTheMinimumRateIsRefusedWith408() throws Exception {
+        SkitaiServer server = server(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        server.setHeaderTimeout(Duration.ofSeconds(1)).setMinBodyRate(100);
+        TestKit.serve(server, cli -> {
+            try (RawConnection raw = cli.raw()) {
+                raw.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\n");
+                for (int i = 0; i < 15 && raw.trySend("x".getBytes()); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(raw.readResponse(Duration.ofSeconds(5)).status()).isEqualTo(408);
+            }
+        });
+    }
+
+    @Test
     void aClientThatStallsMidHeadersIsCutOff() throws Exception {
         TestKit.serve(server(Duration.ofSeconds(1), Duration.ofSeconds(30)), cli -> {
             try (RawConnection raw = cli.raw()) {

@@ -5,6 +5,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.util.Headers;
+import java.time.Duration;
 
 /**
  * A mount's request body limit: a declared Content-Length over the limit is refused with 413 and
@@ -16,11 +17,15 @@ final class BodyLimit implements HttpHandler {
 
     private final long postLimit;
     private final long multipartLimit;
+    private final BodyReader.Policy post;
+    private final BodyReader.Policy multipart;
     private final HttpHandler next;
 
-    BodyLimit(Pref pref, HttpHandler next) {
+    BodyLimit(Pref pref, long minRate, Duration grace, HttpHandler next) {
         this.postLimit = pref.maxPostBodySize();
         this.multipartLimit = pref.maxMultipartBodySize();
+        this.post = new BodyReader.Policy(postLimit, minRate, grace.toNanos());
+        this.multipart = new BodyReader.Policy(multipartLimit, minRate, grace.toNanos());
         this.next = new HttpContinueReadHandler(next);
     }
 
@@ -28,7 +33,8 @@ final class BodyLimit implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (!exchange.isRequestComplete()) {
             String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-            long limit = type != null && type.regionMatches(true, 0, "multipart/", 0, 10) ? multipartLimit : postLimit;
+            BodyReader.Policy policy = type != null && type.regionMatches(true, 0, "multipart/", 0, 10) ? multipart : post;
+            long limit = policy.maxBytes();
             long declared = exchange.getRequestContentLength();
             if (declared > limit) {
                 ErrorResponses.send(exchange, 413,
@@ -36,7 +42,7 @@ final class BodyLimit implements HttpHandler {
                 return;
             }
             exchange.setMaxEntitySize(limit);
-            exchange.putAttachment(BodyReader.LIMIT, limit);
+            exchange.putAttachment(BodyReader.POLICY, policy);
         }
         next.handleRequest(exchange);
     }

@@ -7,18 +7,37 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * Reads a whole request body without blocking, counting it against the mount's limit itself:
- * Undertow's own entity-size check drops the connection without a response, so for Skitai's
- * handlers the limit is enforced here and answered with a proper 413.
+ * Reads a whole request body without blocking, counting it against the mount's limit itself
+ * (Undertow's own entity-size check drops the connection without a response, so for Skitai's
+ * handlers the limit is enforced here and answered with a proper 413), and refusing a body that
+ * dribbles in below the minimum rate once its grace time is over (408).
  */
 final class BodyReader {
 
-    /** The body limit of the mount a request was routed to (set by {@link BodyLimit}). */
-    static final AttachmentKey<Long> LIMIT = AttachmentKey.create(Long.class);
+    /** What a request's body must keep to (set by {@link BodyLimit} for the mount it was routed to). */
+    static final AttachmentKey<Policy> POLICY = AttachmentKey.create(Policy.class);
+
+    /**
+     * A body's limits.
+     *
+     * @param maxBytes   the largest body accepted
+     * @param minRate    bytes per second a body must average once {@code graceNanos} have passed
+     * @param graceNanos how long a body may take before its rate is checked
+     */
+    record Policy(long maxBytes, long minRate, long graceNanos) {}
 
     /** What the reader reports. */
     interface Done {
         void body(HttpServerExchange exchange, byte[] body, Throwable failure);
+    }
+
+    /** The body arrived slower than the minimum rate. */
+    static final class TooSlow extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooSlow(long minRate) {
+            super("request body arrived slower than " + minRate + " bytes/s", null);
+        }
     }
 
     /** The body was larger than its limit. */
@@ -34,8 +53,9 @@ final class BodyReader {
 
     /** Reads the body of {@code exchange}; {@code done} runs exactly once. */
     static void read(HttpServerExchange exchange, Done done) {
-        Long configured = exchange.getAttachment(LIMIT);
-        long limit = configured == null ? Long.MAX_VALUE : configured;
+        Policy policy = exchange.getAttachment(POLICY);
+        long limit = policy == null ? Long.MAX_VALUE : policy.maxBytes();
+        long start = System.nanoTime();
         exchange.setMaxEntitySize(Long.MAX_VALUE);
         Receiver receiver = exchange.getRequestReceiver();
         long declared = exchange.getRequestContentLength();
@@ -53,6 +73,13 @@ final class BodyReader {
                 return;
             }
             buffer.write(chunk, 0, chunk.length);
+            if (!last && policy != null && tooSlow(policy, start, buffer.size())) {
+                finished[0] = true;
+                receiver.pause();
+                ex.setPersistent(false);
+                done.body(ex, null, new TooSlow(policy.minRate()));
+                return;
+            }
             if (last) {
                 finished[0] = true;
                 done.body(ex, buffer.toByteArray(), null);
@@ -64,5 +91,10 @@ final class BodyReader {
                 done.body(ex, null, error);
             }
         });
+    }
+
+    private static boolean tooSlow(Policy policy, long start, long received) {
+        long elapsed = System.nanoTime() - start;
+        return elapsed > policy.graceNanos() && received * 1_000_000_000.0 / elapsed < policy.minRate();
     }
 }

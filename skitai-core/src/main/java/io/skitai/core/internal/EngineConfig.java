@@ -56,25 +56,31 @@ public record EngineConfig(
         }
     }
 
-    /** Request-line, header and HTTP/2 limits. */
-    public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, int maxConcurrentStreams) {
+    /** Request-line, header, body-rate and HTTP/2 limits. */
+    public record Limits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, int maxConcurrentStreams,
+            long minBodyRate) {
 
-        /** 8 KiB request line, 32 KiB and 100 header fields, 100 HTTP/2 streams. */
-        public static final Limits DEFAULTS = new Limits(8 * 1024, 32 * 1024, 100, 100);
+        /** 8 KiB request line, 32 KiB and 100 header fields, 100 HTTP/2 streams, bodies at 1 KiB/s. */
+        public static final Limits DEFAULTS = new Limits(8 * 1024, 32 * 1024, 100, 100, 1024);
 
         /** Checks every value is positive. */
         public Limits {
-            if (maxRequestLine <= 0 || maxHeaderBytes <= 0 || maxHeaderCount <= 0 || maxConcurrentStreams <= 0) {
+            if (maxRequestLine <= 0 || maxHeaderBytes <= 0 || maxHeaderCount <= 0 || maxConcurrentStreams <= 0
+                    || minBodyRate <= 0) {
                 throw new IllegalArgumentException("limits must be positive");
             }
         }
 
         public Limits withHeaders(int line, int bytes, int count) {
-            return new Limits(line, bytes, count, maxConcurrentStreams);
+            return new Limits(line, bytes, count, maxConcurrentStreams, minBodyRate);
         }
 
         public Limits withStreams(int streams) {
-            return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, streams);
+            return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, streams, minBodyRate);
+        }
+
+        public Limits withMinBodyRate(long bytesPerSecond) {
+            return new Limits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxConcurrentStreams, bytesPerSecond);
         }
 
         /** The hard cap Undertow's parser enforces (400 and close) above the soft 414/431 checks. */

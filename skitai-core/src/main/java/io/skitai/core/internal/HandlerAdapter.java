@@ -40,6 +40,8 @@ final class HandlerAdapter implements HttpHandler {
                     invoke(ex, body);
                 } else if (failure instanceof BodyReader.TooLarge) {
                     ErrorResponses.send(ex, 413, failure.getMessage(), true);
+                } else if (failure instanceof BodyReader.TooSlow) {
+                    ErrorResponses.send(ex, 408, failure.getMessage(), true);
                 } else {
                     ErrorResponses.send(ex, 400, "request body could not be read", true);
                 }

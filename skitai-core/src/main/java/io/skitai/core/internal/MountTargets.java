@@ -71,7 +71,7 @@ final class MountTargets {
             chain = StaticFiles.create(checkedDirectory(s), s.point(), config.maxAges(), chain);
         }
         String name = app != null ? app.name() : first.name();
-        return new MountedTarget(first.point(), first.hosts(), name, new BodyLimit(pref, chain));
+        return new MountedTarget(first.point(), first.hosts(), name, new BodyLimit(pref, config.limits().minBodyRate(), config.timeouts().header(), chain));
     }
 
     private static Path checkedDirectory(Mount m) {

@@ -151,7 +151,7 @@ final class UndertowExchange implements Exchange {
         if (tooLarge != null) {
             return new HttpError(413, tooLarge.getMessage());
         }
-        if (timedOut(e)) {
+        if (timedOut(e) || cause(e, BodyReader.TooSlow.class) != null) {
             return new HttpError(408, "request body did not arrive in time");
         }
         return new HttpError(400, "request body could not be read");
