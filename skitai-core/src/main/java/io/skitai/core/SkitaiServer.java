@@ -121,7 +121,10 @@ public final class SkitaiServer implements AutoCloseable {
         return setRequestTimeout(Duration.ofSeconds(seconds));
     }
 
-    /** Time allowed for the request line and headers to arrive (default 10 s). */
+    /**
+     * Time allowed for the request line and headers to arrive (default 10 s); with TLS, also the
+     * time allowed for the TLS handshake of a new connection.
+     */
     public SkitaiServer setHeaderTimeout(Duration headerTimeout) {
         timeouts = timeouts.withHeader(headerTimeout);
         return this;
@@ -159,7 +162,13 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
-    /** Serves HTTPS (and HTTP/2 by ALPN) with PEM files; the key may be encrypted. */
+    /**
+     * Serves HTTPS (TLS 1.3 and 1.2; HTTP/2 by ALPN) with PEM files: the certificate chain (the
+     * server's own certificate first) and its private key as PKCS#8, PKCS#1 RSA or SEC1 EC, plain or
+     * encrypted (traditional {@code Proc-Type: 4,ENCRYPTED} or {@code ENCRYPTED PRIVATE KEY}). A
+     * missing file, a wrong or missing passphrase or a key that does not match the certificate
+     * fails {@link #start(Run)} with a one-line {@link StartupException}; the passphrase is never shown.
+     */
     public SkitaiServer enableSsl(Path certificate, Path privateKey, String passphrase) {
         requireNotStarted();
         tls = new EngineConfig.Tls(certificate, privateKey, Optional.ofNullable(passphrase));
@@ -171,7 +180,12 @@ public final class SkitaiServer implements AutoCloseable {
         return enableSsl(certificate, privateKey, null);
     }
 
-    /** Also listens for plain HTTP on {@code httpPort} and redirects it to HTTPS on {@code httpsPort}. */
+    /**
+     * Also listens for plain HTTP on {@code httpPort} and redirects every request to the same URL on
+     * HTTPS port {@code httpsPort} (301 for GET and HEAD, 308 otherwise; the port is left out of the
+     * URL when it is 443). {@code httpsPort} 0 means this server's own TLS port; {@code httpPort} 0
+     * picks a free port ({@link #forwardPort()}).
+     */
     public SkitaiServer enableForward(int httpPort, int httpsPort) {
         requireNotStarted();
         forward = new EngineConfig.Forward(httpPort, httpsPort);

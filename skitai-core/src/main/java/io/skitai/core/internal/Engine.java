@@ -5,6 +5,7 @@ import io.skitai.core.Run;
 import io.skitai.core.StartupException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -18,16 +19,41 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.xnio.Option;
+import org.xnio.OptionMap;
 import org.xnio.Options;
 
 /**
  * A running engine: Undertow with Skitai's limits, timeouts and handler pipeline. The pipeline, in
- * order: graceful-shutdown gate → request log → request guard → router → per mount: body limit →
- * static files / handler.
+ * order: graceful-shutdown gate → Date header → request log → request guard → router → per mount:
+ * body limit → static files / handler.
  */
 public final class Engine {
 
     private static final System.Logger LOG = System.getLogger("skitai");
+    /**
+     * HTTP/2 rapid reset: more RST_STREAM frames than this per connection within
+     * {@link #RST_FRAMES_WINDOW_MILLIS} end the connection (Undertow's defaults, set here so they
+     * are visible, and tested).
+     */
+    static final int MAX_RST_FRAMES_PER_WINDOW = 200;
+    static final int RST_FRAMES_WINDOW_MILLIS = 30_000;
+    /** Undertow's own buffer size on a JVM with more than 128 MiB of heap. */
+    private static final int BUFFER_SIZE = 16 * 1024;
+    /**
+     * Undertow caps every HTTP/2 header list at this system property (20000 bytes unless set),
+     * read once when its Http2Channel class loads, whatever HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE
+     * says: the 32 KiB default limit would be advertised and enforced as 20000 over HTTP/2.
+     */
+    static final String HTTP2_HEADER_CAP_PROPERTY = "io.undertow.http2-max-header-size";
+
+    static {
+        // Lift that cap to Undertow's own HTTP/1 header cap (1 MiB), unless the user has set it,
+        // so the configured header limit (setHeaderLimits) is what HTTP/2 clients are told and held to.
+        if (System.getProperty(HTTP2_HEADER_CAP_PROPERTY) == null) {
+            System.setProperty(HTTP2_HEADER_CAP_PROPERTY, String.valueOf(1024 * 1024));
+        }
+    }
 
     private final EngineConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -37,7 +63,9 @@ public final class Engine {
     private List<App> apps = List.of();
     private GracefulShutdownHandler gate;
     private Undertow undertow;
-    private int port;
+    private ByteBufferPool buffers;
+    private TlsListener tlsListener;
+    private volatile int port;
     private int forwardPort = -1;
 
     private Engine(EngineConfig config) {
@@ -59,6 +87,9 @@ public final class Engine {
     private void boot() {
         EngineLogging.quietLibraries();
         Run run = config.run();
+        config.forward().filter(f -> f.httpsPort() == 0 && config.tls().isEmpty()).ifPresent(f -> {
+            throw new StartupException(Messages.forwardNeedsTls(f.httpPort()));
+        });
         SSLContext ssl = config.tls().map(TlsContexts::load).orElse(null);
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
@@ -66,65 +97,110 @@ public final class Engine {
         MountTargets targets = new MountTargets(config, threads);
         try {
             HttpHandler router = new Router(targets.build());
-            gate = new GracefulShutdownHandler(new AccessLogHandler(accessLog, connections,
-                    new RequestGuard(config.limits(), router)));
+            gate = new GracefulShutdownHandler(new DateHeader(new AccessLogHandler(accessLog, connections,
+                    new RequestGuard(config.limits(), router))));
         } finally {
             apps = List.copyOf(targets.startedApps());
         }
-        undertow = builder(ssl).build();
+        OptionMap serverOptions = serverOptions();
+        OptionMap socketOptions = socketOptions(ssl != null);
+        // No thread-local buffer cache: with a virtual thread per request, Undertow's default pool
+        // would give every request its own direct buffers and strand them when the thread ends.
+        buffers = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, -1, 0);
+        undertow = builder(serverOptions, socketOptions, ssl != null).build();
         try {
             undertow.start();
         } catch (RuntimeException e) {
             throw bindFailure(e);
         }
-        port = boundPort(0);
+        if (ssl != null) {
+            try {
+                tlsListener = TlsListener.open(undertow, buffers, new InetSocketAddress(run.address(), run.port()), ssl,
+                        serverOptions, socketOptions, gate, config.timeouts().header());
+            } catch (IOException e) {
+                throw bindFailure(new RuntimeException(e));
+            }
+            port = tlsListener.port();
+        } else {
+            port = boundPort(0);
+        }
         if (config.forward().isPresent()) {
-            forwardPort = boundPort(1);
+            forwardPort = boundPort(ssl == null ? 1 : 0);
         }
         LOG.log(Level.INFO, "{0} serving {1}://{2}:{3,number,#} on {4}", run.name(), ssl == null ? "http" : "https",
                 run.address(), port, threads);
     }
 
-    private Undertow.Builder builder(SSLContext ssl) {
-        Run run = config.run();
+    /** Undertow's options: limits, HTTP/2 settings and timeouts (the TLS listener takes the same). */
+    private OptionMap serverOptions() {
         EngineConfig.Timeouts t = config.timeouts();
         EngineConfig.Limits l = config.limits();
+        return OptionMap.builder()
+                .set(UndertowOptions.ENABLE_HTTP2, true)
+                .set(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, l.maxConcurrentStreams())
+                .set(UndertowOptions.MAX_CONCURRENT_REQUESTS_PER_CONNECTION, l.maxConcurrentStreams())
+                .set(UndertowOptions.HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, l.maxHeaderBytes())
+                // Rapid reset (CVE-2023-44487): a client that resets more than this many streams
+                // within the window gets GOAWAY(ENHANCE_YOUR_CALM) and the connection is closed.
+                .set(UndertowOptions.RST_FRAMES_TIME_WINDOW, RST_FRAMES_WINDOW_MILLIS)
+                .set(UndertowOptions.MAX_RST_FRAMES_PER_WINDOW, MAX_RST_FRAMES_PER_WINDOW)
+                .set(UndertowOptions.MAX_HEADER_SIZE, l.parserCap())
+                .set(UndertowOptions.MAX_HEADERS, 2 * l.maxHeaderCount())
+                // Body limits are per mount (BodyLimit, BodyReader): Undertow 2.3.27 fixes a chunked
+                // body's limit when the request starts and drops the connection without a response.
+                .set(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
+                .set(UndertowOptions.ALLOW_ENCODED_SLASH, false)
+                .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, false)
+                .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) t.keepAlive().toMillis())
+                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) Math.min(t.header().toMillis(), t.request().toMillis()))
+                .set(UndertowOptions.IDLE_TIMEOUT, (int) Math.max(t.keepAlive().toMillis(), t.request().toMillis()))
+                .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+                .set(UndertowOptions.ALWAYS_SET_DATE, false)
+                .getMap();
+    }
+
+    /** Socket options: read/write timeouts, and with TLS the protocol versions (1.3 and 1.2 only). */
+    private OptionMap socketOptions(boolean tls) {
+        EngineConfig.Timeouts t = config.timeouts();
+        OptionMap.Builder b = OptionMap.builder()
+                .set(Options.READ_TIMEOUT, (int) t.request().toMillis())
+                .set(Options.WRITE_TIMEOUT, (int) t.request().toMillis());
+        if (tls) {
+            b.setSequence(Options.SSL_ENABLED_PROTOCOLS, TlsContexts.PROTOCOLS.toArray(String[]::new));
+        }
+        return b.getMap();
+    }
+
+    /**
+     * Undertow with the plain listeners: the main one unless it speaks TLS (then {@link TlsListener}
+     * opens it on Undertow's worker after start), and the forward listener.
+     */
+    private Undertow.Builder builder(OptionMap serverOptions, OptionMap socketOptions, boolean tls) {
+        Run run = config.run();
         Undertow.Builder b = Undertow.builder()
-                .setByteBufferPool(buffers())
                 .setWorkerThreads(Math.max(4, Runtime.getRuntime().availableProcessors()))
-                .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-                .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, l.maxConcurrentStreams())
-                .setServerOption(UndertowOptions.MAX_CONCURRENT_REQUESTS_PER_CONNECTION, l.maxConcurrentStreams())
-                .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, l.maxHeaderBytes())
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, l.parserCap())
-                .setServerOption(UndertowOptions.MAX_HEADERS, 2 * l.maxHeaderCount())
-                // Body limits are per mount (BodyLimit, BodyReader): Undertow 2.3.27 fixes a chunked body's
-                // limit when the request starts and drops the connection without a response.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
-                .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
-                .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, false)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) t.keepAlive().toMillis())
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) Math.min(t.header().toMillis(), t.request().toMillis()))
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) Math.max(t.keepAlive().toMillis(), t.request().toMillis()))
-                .setSocketOption(Options.READ_TIMEOUT, (int) t.request().toMillis())
-                .setSocketOption(Options.WRITE_TIMEOUT, (int) t.request().toMillis())
-                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false);
-        if (ssl == null) {
+                .setByteBufferPool(buffers);
+        for (Option<?> option : serverOptions) {
+            copy(serverOptions, option, b::setServerOption);
+        }
+        for (Option<?> option : socketOptions) {
+            copy(socketOptions, option, b::setSocketOption);
+        }
+        if (!tls) {
             b.addHttpListener(run.port(), run.address(), gate);
-        } else {
-            b.addHttpsListener(run.port(), run.address(), ssl, gate);
         }
         config.forward().ifPresent(f -> b.addHttpListener(f.httpPort(), run.address(),
                 new ForwardHandler(() -> f.httpsPort() > 0 ? f.httpsPort() : port)));
         return b;
     }
 
-    /**
-     * Undertow's default pool caches buffers per thread; with a virtual thread per request every
-     * request would allocate (and strand) its own direct buffers. No thread-local cache here.
-     */
-    private static DefaultByteBufferPool buffers() {
-        return new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 0);
+    private static <T> void copy(OptionMap from, Option<T> option, OptionSetter to) {
+        to.set(option, from.get(option));
+    }
+
+    /** {@code Undertow.Builder::setServerOption} or {@code ::setSocketOption}. */
+    private interface OptionSetter {
+        <T> void set(Option<T> option, T value);
     }
 
     private StartupException bindFailure(RuntimeException e) {
@@ -178,6 +254,9 @@ public final class Engine {
     /** Closes the listeners first, drains in-flight requests (bounded), then stops everything. */
     public void stop() {
         try {
+            if (tlsListener != null) {
+                tlsListener.close();
+            }
             if (undertow != null) {
                 Listeners.closeAccepting(undertow);
             }
@@ -194,9 +273,17 @@ public final class Engine {
     }
 
     private void release() {
+        if (tlsListener != null) {
+            tlsListener.close();
+            tlsListener = null;
+        }
         if (undertow != null) {
             undertow.stop();
             undertow = null;
+        }
+        if (buffers != null) {
+            buffers.close();
+            buffers = null;
         }
         for (int i = apps.size() - 1; i >= 0; i--) {
             try {

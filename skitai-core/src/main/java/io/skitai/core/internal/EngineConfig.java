@@ -90,7 +90,15 @@ public record EngineConfig(
     }
 
     /** PEM certificate chain and private key (optionally encrypted). */
-    public record Tls(Path certificate, Path privateKey, Optional<String> passphrase) {}
+    public record Tls(Path certificate, Path privateKey, Optional<String> passphrase) {
+
+        /** Never shows the passphrase, only whether there is one. */
+        @Override
+        public String toString() {
+            return "Tls[certificate=" + certificate + ", privateKey=" + privateKey + ", passphrase="
+                    + (passphrase.isPresent() ? "(given)" : "(none)") + "]";
+        }
+    }
 
     /** Plain-HTTP listener that redirects to HTTPS. */
     public record Forward(int httpPort, int httpsPort) {}

@@ -1,6 +1,7 @@
 package io.skitai.core.internal;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Every message the engine shows a user about a failure, in one place, each with a stable id
@@ -74,6 +75,59 @@ public final class Messages {
 
     public static String alreadyStarted() {
         return "SKITAI-C021 the server is already running: configure it before start(Run)";
+    }
+
+    public static String noCertificate(Path file) {
+        return "SKITAI-C030 certificate file " + file.toAbsolutePath()
+                + " holds no PEM certificate (-----BEGIN CERTIFICATE-----); a DER file converts with"
+                + " 'openssl x509 -inform der -in FILE -out FILE.pem'";
+    }
+
+    public static String noPrivateKey(Path file) {
+        return "SKITAI-C031 private key file " + file.toAbsolutePath()
+                + " holds no PEM private key (-----BEGIN PRIVATE KEY----- or RSA/EC/ENCRYPTED PRIVATE KEY)";
+    }
+
+    public static String keyNeedsPassphrase(Path file) {
+        return "SKITAI-C032 private key " + file.toAbsolutePath()
+                + " is encrypted but no passphrase was given: enableSsl(certificate, key, passphrase)";
+    }
+
+    public static String wrongPassphrase(Path file) {
+        return "SKITAI-C033 the passphrase given does not decrypt private key " + file.toAbsolutePath()
+                + " (wrong passphrase)";
+    }
+
+    public static String keyMismatch(Path key, Path certificate) {
+        return "SKITAI-C034 private key " + key.toAbsolutePath() + " does not match the certificate in "
+                + certificate.toAbsolutePath() + ": give the key the certificate was issued for";
+    }
+
+    public static String keyMatchesLaterCertificate(Path key, Path certificate, int position) {
+        return "SKITAI-C035 private key " + key.toAbsolutePath() + " matches certificate #" + position + " in "
+                + certificate.toAbsolutePath() + ", not the first: put the server's own certificate first,"
+                + " then its intermediates";
+    }
+
+    public static String unsupportedKey(Path file, String what) {
+        return "SKITAI-C036 private key " + file.toAbsolutePath() + " is in an unsupported format: " + what
+                + "; use PEM PKCS#8 (BEGIN PRIVATE KEY or BEGIN ENCRYPTED PRIVATE KEY) or PKCS#1/SEC1"
+                + " (BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY, plain or encrypted)";
+    }
+
+    public static String forwardNeedsTls(int httpPort) {
+        return "SKITAI-C037 enableForward(" + httpPort + ", 0) forwards to this server's own HTTPS port,"
+                + " but TLS is not enabled: call enableSsl(certificate, key, passphrase) or give the HTTPS port";
+    }
+
+    public static String certificateExpired(Path file, Instant notAfter) {
+        return "SKITAI-C038 the certificate in " + file.toAbsolutePath() + " expired on " + notAfter
+                + ": clients will refuse it";
+    }
+
+    public static String certificateNotYetValid(Path file, Instant notBefore) {
+        return "SKITAI-C039 the certificate in " + file.toAbsolutePath() + " is not valid before " + notBefore
+                + ": clients will refuse it";
     }
 
     private static String pointText(String point) {
