@@ -4,7 +4,10 @@
 # Prints requests/s, p99 latency, server CPU time per request, and the Skitai/baseline ratios,
 # and writes them to benchmarks/out/latest.md.
 #
-#   bash benchmarks/run.sh            # DURATION=10 CONNECTIONS=64 ROUNDS=2 by default
+#   bash benchmarks/run.sh            # DURATION=10 CONNECTIONS=64 ROUNDS=3 WARMUP=10 by default
+#
+# Each round measures every endpoint on both servers back to back (baseline first); the tables
+# report the median of the rounds for each figure, so one noisy round does not decide a ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/select-jdk.sh
@@ -12,7 +15,8 @@ select_jdk
 
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-10}
 SKITAI_PORT=${SKITAI_PORT:-18181}
 BASE_PORT=${BASE_PORT:-18182}
 OUT=benchmarks/out
@@ -56,11 +60,11 @@ measure() { # pid port path
 
 echo "warming up"
 for path in / /json /static/4k.txt; do
-  wrk -t2 -c$CONNECTIONS -d5s "http://127.0.0.1:$SKITAI_PORT$path" >/dev/null
-  wrk -t2 -c$CONNECTIONS -d5s "http://127.0.0.1:$BASE_PORT$path" >/dev/null
+  wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$SKITAI_PORT$path" >/dev/null
+  wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$path" >/dev/null
 done
 
-declare -A BEST
+declare -A RPS P99 CPU
 for round in $(seq $ROUNDS); do
   for name_path in plaintext:/ json:/json static:/static/4k.txt; do
     name=${name_path%%:*}; path=${name_path#*:}
@@ -69,10 +73,15 @@ for round in $(seq $ROUNDS); do
       read -r rps p99 cpu < <(measure $pid $port $path)
       echo "round $round $name $server: $rps req/s, p99 $p99 ms, $cpu us CPU/req"
       key="$name.$server"
-      # keep the round with the most requests/s for each pair
-      if [ -z "${BEST[$key]:-}" ] || [ "$rps" -gt "${BEST[$key]%% *}" ]; then BEST[$key]="$rps $p99 $cpu"; fi
+      RPS[$key]="${RPS[$key]:-} $rps"; P99[$key]="${P99[$key]:-} $p99"; CPU[$key]="${CPU[$key]:-} $cpu"
     done
   done
+done
+
+median() { echo $* | tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+declare -A BEST
+for key in "${!RPS[@]}"; do
+  BEST[$key]="$(median ${RPS[$key]}) $(median ${P99[$key]}) $(median ${CPU[$key]})"
 done
 
 {
@@ -93,5 +102,5 @@ done
     awk -v n=$name -v br=$brps -v sr=$srps -v bc=$bcpu -v sc=$scpu 'BEGIN { printf "| %s | %.3f | %.3f |\n", n, sr/br, sc/bc }'
   done
   echo
-  echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, best of $ROUNDS rounds, $(nproc) cores, JDK $(java_major "$JAVA_HOME"), $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds, $(nproc) cores, JDK $(java_major "$JAVA_HOME"), $(date -u +%Y-%m-%dT%H:%MZ)"
 } | tee "$OUT/latest.md"

@@ -66,35 +66,37 @@ final class AccessLog implements AutoCloseable {
         return true;
     }
 
-    /** Writes the line of a completed exchange. */
-    void write(HttpServerExchange ex, long startNanos, long commitNanos, long endNanos) {
+    /** Writes the line of a completed exchange; {@code clientIp} is the peer's address as text. */
+    void write(HttpServerExchange ex, String clientIp, long startNanos, long commitNanos, long endNanos) {
         HeaderMap h = ex.getRequestHeaders();
         StringBuilder b = new StringBuilder(256);
-        b.append(timestamp()).append(' ');
-        InetSocketAddress peer = ex.getSourceAddress();
-        b.append(peer == null ? "-" : peer.getAddress().getHostAddress()).append(' ');
-        b.append(orDash(h.getFirst(Headers.HOST))).append(' ');
-        b.append(ex.getRequestMethod()).append(' ');
-        b.append(ex.getRequestURI());
-        if (!ex.getQueryString().isEmpty()) {
-            b.append('?').append(ex.getQueryString());
+        b.append(timestamp()).append(' ').append(clientIp).append(' ');
+        dashed(b, h.getFirst(Headers.HOST)).append(' ');
+        b.append(ex.getRequestMethod()).append(' ').append(ex.getRequestURI());
+        String query = ex.getQueryString();
+        if (!query.isEmpty()) {
+            b.append('?').append(query);
         }
         b.append(' ').append(ex.getProtocol()).append(' ');
         b.append(Math.max(ex.getRequestContentLength(), 0)).append(' ');
         b.append(ex.getStatusCode()).append(' ');
-        b.append(ex.getResponseBytesSent()).append(' ');
-        b.append("- - ");
+        b.append(ex.getResponseBytesSent()).append(" - - ");
         String auth = h.getFirst(Headers.AUTHORIZATION);
-        b.append(quoted(basicUser(auth))).append(' ');
+        quoted(b, basicUser(auth)).append(' ');
         b.append(bearerFingerprint(auth)).append(' ');
-        b.append(quoted(h.getFirst(Headers.REFERER))).append(' ');
-        b.append(quoted(h.getFirst(Headers.USER_AGENT))).append(' ');
-        b.append(orDash(h.getFirst(Headers.X_FORWARDED_FOR))).append(' ');
+        quoted(b, h.getFirst(Headers.REFERER)).append(' ');
+        quoted(b, h.getFirst(Headers.USER_AGENT)).append(' ');
+        dashed(b, h.getFirst(Headers.X_FORWARDED_FOR)).append(' ');
         b.append(workerId).append(' ');
         b.append(activeConnections.getAsInt()).append(' ');
         b.append((commitNanos - startNanos) / 1_000_000).append(' ');
         b.append((endNanos - commitNanos) / 1_000_000);
         sink.line(b);
+    }
+
+    /** The text of a peer address, for {@link #write}. */
+    static String clientIp(InetSocketAddress peer) {
+        return peer == null ? "-" : peer.getAddress().getHostAddress();
     }
 
     private String timestamp() {
@@ -108,15 +110,22 @@ final class AccessLog implements AutoCloseable {
         return s.text;
     }
 
-    private static String orDash(String v) {
-        return v == null || v.isEmpty() ? "-" : v.replace(' ', '+');
+    private static StringBuilder dashed(StringBuilder b, String v) {
+        if (v == null || v.isEmpty()) {
+            return b.append('-');
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            b.append(c == ' ' ? '+' : c);
+        }
+        return b;
     }
 
-    private static String quoted(String v) {
+    private static StringBuilder quoted(StringBuilder b, String v) {
         if (v == null || v.isEmpty()) {
-            return "-";
+            return b.append('-');
         }
-        StringBuilder b = new StringBuilder(v.length() + 2).append('"');
+        b.append('"');
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c == '"' || c == '\\') {
@@ -127,7 +136,7 @@ final class AccessLog implements AutoCloseable {
                 b.append(c);
             }
         }
-        return b.append('"').toString();
+        return b.append('"');
     }
 
     static String basicUser(String authorization) {

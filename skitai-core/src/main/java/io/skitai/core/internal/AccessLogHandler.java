@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AccessLogHandler implements HttpHandler {
 
-    private static final AttachmentKey<Boolean> COUNTED = AttachmentKey.create(Boolean.class);
+    /** Per connection: counted once, and its peer address formatted once. */
+    private static final AttachmentKey<String> CLIENT_IP = AttachmentKey.create(String.class);
 
     private final AccessLog log;
     private final AtomicInteger connections;
@@ -30,13 +31,15 @@ final class AccessLogHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ServerConnection connection = exchange.getConnection();
-        if (connection.getAttachment(COUNTED) == null) {
-            connection.putAttachment(COUNTED, Boolean.TRUE);
+        String clientIp = connection.getAttachment(CLIENT_IP);
+        if (clientIp == null) {
+            clientIp = AccessLog.clientIp(exchange.getSourceAddress());
+            connection.putAttachment(CLIENT_IP, clientIp);
             connections.incrementAndGet();
             connection.addCloseListener(c -> connections.decrementAndGet());
         }
         if (log.logs(exchange.getRequestPath())) {
-            Timing timing = new Timing(System.nanoTime());
+            Timing timing = new Timing(clientIp, System.nanoTime());
             exchange.addResponseCommitListener(timing);
             exchange.addExchangeCompleteListener(timing);
         }
@@ -46,10 +49,12 @@ final class AccessLogHandler implements HttpHandler {
     /** One request's clock: started, committed, completed; writes the log line at completion. */
     private final class Timing implements ResponseCommitListener, ExchangeCompletionListener {
 
+        private final String clientIp;
         private final long start;
         private long committed;
 
-        Timing(long start) {
+        Timing(String clientIp, long start) {
+            this.clientIp = clientIp;
             this.start = start;
         }
 
@@ -62,7 +67,7 @@ final class AccessLogHandler implements HttpHandler {
         public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
             long end = System.nanoTime();
             try {
-                log.write(exchange, start, committed == 0 ? end : committed, end);
+                log.write(exchange, clientIp, start, committed == 0 ? end : committed, end);
             } finally {
                 nextListener.proceed();
             }

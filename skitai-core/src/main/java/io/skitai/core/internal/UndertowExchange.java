@@ -6,6 +6,7 @@ import io.skitai.core.Key;
 import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -26,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 
 /** The {@link Exchange} of a handler, over Undertow's exchange. */
 final class UndertowExchange implements Exchange {
+
+    private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
 
     private final HttpServerExchange exchange;
     private final MountedTarget mount;
@@ -214,6 +218,20 @@ final class UndertowExchange implements Exchange {
     public Exchange header(String name, String value) {
         exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
         return this;
+    }
+
+    @Override
+    public Exchange contentType(String contentType) {
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        return this;
+    }
+
+    @Override
+    public void send(String text) {
+        if (!exchange.getResponseHeaders().contains(Headers.CONTENT_TYPE)) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, TEXT_PLAIN);
+        }
+        send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
