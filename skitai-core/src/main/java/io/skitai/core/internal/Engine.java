@@ -159,12 +159,12 @@ public final class Engine {
                 .getMap();
     }
 
-    /** Socket options: read/write timeouts, and with TLS the protocol versions (1.3 and 1.2 only). */
+    /** Socket options: with TLS, the protocol versions (1.3 and 1.2 only). */
     private OptionMap socketOptions(boolean tls) {
-        EngineConfig.Timeouts t = config.timeouts();
-        OptionMap.Builder b = OptionMap.builder()
-                .set(Options.READ_TIMEOUT, (int) t.request().toMillis())
-                .set(Options.WRITE_TIMEOUT, (int) t.request().toMillis());
+        // No READ_TIMEOUT/WRITE_TIMEOUT socket options: they arm and cancel an IO-thread timer on
+        // every request. A stalled client is cut off by the idle timeout (IDLE_TIMEOUT above), by
+        // the header timeout, and by the handler's own bounded waits for body and output I/O.
+        OptionMap.Builder b = OptionMap.builder();
         if (tls) {
             b.setSequence(Options.SSL_ENABLED_PROTOCOLS, TlsContexts.PROTOCOLS.toArray(String[]::new));
         }
