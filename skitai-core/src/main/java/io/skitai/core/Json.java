@@ -1,13 +1,21 @@
 package io.skitai.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The engine's shared Jackson mapper (dates as ISO-8601 strings). */
+/** The engine's shared Jackson mapper (dates as ISO-8601 strings, buffers pooled across threads). */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Jackson's default buffer recycler is thread-local: with a virtual thread per request every
+     * call would allocate fresh buffers. A shared pool recycles them across threads.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
