@@ -1,6 +1,7 @@
 package io.skitai.core.internal;
 
 import io.skitai.core.Run;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -13,21 +14,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HandlerThreads implements AutoCloseable {
 
-    private final ExecutorService executor;
+    private final Executor executor;
+    private final ExecutorService pool;
     private final String description;
 
-    private HandlerThreads(ExecutorService executor, String description) {
+    private HandlerThreads(Executor executor, ExecutorService pool, String description) {
         this.executor = executor;
+        this.pool = pool;
         this.description = description;
     }
 
     static HandlerThreads of(Run run) {
         if (run.virtualThreads()) {
-            ThreadFactory factory = Thread.ofVirtual().name("skitai-handler-", 0).factory();
-            return new HandlerThreads(Executors.newThreadPerTaskExecutor(factory), "virtual threads");
+            // Unnamed and untracked: a virtual thread per request costs one allocation and a start.
+            // In-flight handlers are awaited by the engine's drain gate, not by this executor.
+            ThreadFactory factory = Thread.ofVirtual().factory();
+            return new HandlerThreads(task -> factory.newThread(task).start(), null, "virtual threads");
         }
         if (run.threads() == 0) {
-            return new HandlerThreads(null, "the IO thread");
+            return new HandlerThreads(null, null, "the IO thread");
         }
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
@@ -35,12 +40,12 @@ final class HandlerThreads implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        return new HandlerThreads(Executors.newFixedThreadPool(run.threads(), factory),
-                run.threads() + " platform threads");
+        ExecutorService pool = Executors.newFixedThreadPool(run.threads(), factory);
+        return new HandlerThreads(pool, pool, run.threads() + " platform threads");
     }
 
     /** The executor handlers are dispatched to, or {@code null} to run on the IO thread. */
-    ExecutorService executor() {
+    Executor executor() {
         return executor;
     }
 
@@ -51,14 +56,14 @@ final class HandlerThreads implements AutoCloseable {
 
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdown();
+        if (pool != null) {
+            pool.shutdown();
             try {
-                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
                 }
             } catch (InterruptedException e) {
-                executor.shutdownNow();
+                pool.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }

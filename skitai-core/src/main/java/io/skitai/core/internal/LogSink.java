@@ -1,5 +1,6 @@
 package io.skitai.core.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,33 +9,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A buffered line writer for the request log: appending a line costs a short lock and a copy; a
- * background thread flushes every 200 ms, and {@link #close()} flushes the rest.
+ * The request log's writer. Request threads only enqueue their line (lock-free, so virtual threads
+ * never park on a log lock); a background thread writes the queue out every 100 ms and on
+ * {@link #close()}. Should the disk fall behind by more than {@value #MAX_PENDING} lines, further
+ * lines are counted and dropped, and the count is written once the queue drains.
  */
 final class LogSink implements AutoCloseable {
 
-    private static final int BUFFER = 64 * 1024;
+    static final int MAX_PENDING = 100_000;
 
     private final OutputStream out;
     private final boolean closeOut;
-    private final byte[] buffer = new byte[BUFFER];
-    private int count;
-    private final ScheduledExecutorService flusher;
+    private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final ScheduledExecutorService writer;
 
     private LogSink(OutputStream out, boolean closeOut) {
-        this.out = out;
+        this.out = new BufferedOutputStream(out, 64 * 1024);
         this.closeOut = closeOut;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "skitai-log-flusher");
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "skitai-log-writer");
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(this::flushQuietly, 200, 200, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     static LogSink console() {
@@ -46,58 +53,40 @@ final class LogSink implements AutoCloseable {
                 StandardOpenOption.WRITE), true);
     }
 
-    /** Appends one line (a newline is added), encoding it straight into the buffer. */
+    /** Queues one line (a newline is added when it is written). */
     void line(CharSequence line) {
-        int n = line.length();
-        synchronized (this) {
-            if (count + 3 * n + 1 > buffer.length) {
-                flushLocked();
-                if (3 * n + 1 > buffer.length) {
-                    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-                    writeLocked(bytes, bytes.length);
-                    return;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                char c = line.charAt(i);
-                if (c < 0x80) {
-                    buffer[count++] = (byte) c;
-                } else {
-                    byte[] b = String.valueOf(Character.isSurrogate(c) ? '?' : c).getBytes(StandardCharsets.UTF_8);
-                    System.arraycopy(b, 0, buffer, count, b.length);
-                    count += b.length;
-                }
-            }
-            buffer[count++] = '\n';
+        if (size.incrementAndGet() > MAX_PENDING) {
+            size.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
         }
+        pending.add(line.toString());
     }
 
-    void flushQuietly() {
-        synchronized (this) {
-            flushLocked();
-        }
-    }
-
-    private void flushLocked() {
-        if (count > 0) {
-            writeLocked(buffer, count);
-            count = 0;
-        }
-    }
-
-    private void writeLocked(byte[] bytes, int length) {
+    /** Writes out everything queued so far. */
+    synchronized void drain() {
         try {
-            out.write(bytes, 0, length);
+            String line;
+            while ((line = pending.poll()) != null) {
+                size.decrementAndGet();
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+            long lost = dropped.getAndSet(0);
+            if (lost > 0) {
+                out.write(("skitai: " + lost + " request log lines dropped: the log output is too slow\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
             out.flush();
         } catch (IOException e) {
-            // The log must never take the server down; the line is lost.
+            // The log must never take the server down; what could not be written is lost.
         }
     }
 
     @Override
     public void close() {
-        flusher.shutdownNow();
-        flushQuietly();
+        writer.shutdownNow();
+        drain();
         if (closeOut) {
             try {
                 out.close();
