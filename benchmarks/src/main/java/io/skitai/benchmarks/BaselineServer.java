@@ -38,9 +38,10 @@ public final class BaselineServer {
                 .addExactPath("/json", onVirtualThread(BaselineServer::json))
                 .addPrefixPath("/static", new ResourceHandler(new PathResourceManager(staticDir)));
         // Undertow's default buffer pool caches per thread, which strands direct buffers when every
-        // request has its own virtual thread (it runs out of direct memory within seconds).
+        // request has its own virtual thread (it runs out of direct memory within seconds); this is
+        // the same pool configuration Skitai uses (shared, no thread-local cache, 1024 buffers).
         Undertow.builder()
-                .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 0))
+                .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024 - 20, 1024, 0))
                 .addHttpListener(port, "127.0.0.1", routes)
                 .build()
                 .start();

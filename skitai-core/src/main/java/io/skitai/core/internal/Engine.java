@@ -38,6 +38,11 @@ public final class Engine {
      */
     static final int MAX_RST_FRAMES_PER_WINDOW = 200;
     static final int RST_FRAMES_WINDOW_MILLIS = 30_000;
+    /**
+     * Buffers kept for reuse (16 MiB at most). Undertow's builder passes -1, which pools nothing
+     * beyond its per-thread caches, so every request would allocate and free direct memory.
+     */
+    private static final int POOLED_BUFFERS = 1024;
     /** Undertow's own buffer size on a JVM with more than 128 MiB of heap. */
     private static final int BUFFER_SIZE = 16 * 1024;
     /**
@@ -106,7 +111,7 @@ public final class Engine {
         OptionMap socketOptions = socketOptions(ssl != null);
         // No thread-local buffer cache: with a virtual thread per request, Undertow's default pool
         // would give every request its own direct buffers and strand them when the thread ends.
-        buffers = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, -1, 0);
+        buffers = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, POOLED_BUFFERS, 0);
         undertow = builder(serverOptions, socketOptions, ssl != null).build();
         try {
             undertow.start();

@@ -17,11 +17,13 @@ final class HandlerAdapter implements HttpHandler {
     private static final byte[] EMPTY = new byte[0];
 
     private final Handler handler;
+    private final String point;
     private final HandlerThreads threads;
     private final long ioTimeoutMillis;
 
-    HandlerAdapter(Handler handler, HandlerThreads threads, long ioTimeoutMillis) {
+    HandlerAdapter(Handler handler, String point, HandlerThreads threads, long ioTimeoutMillis) {
         this.handler = handler;
+        this.point = point;
         this.threads = threads;
         this.ioTimeoutMillis = ioTimeoutMillis;
     }
@@ -50,7 +52,7 @@ final class HandlerAdapter implements HttpHandler {
     }
 
     private void invoke(HttpServerExchange exchange, byte[] body) {
-        UndertowExchange ex = new UndertowExchange(exchange, exchange.getAttachment(MountedTarget.KEY),
+        UndertowExchange ex = new UndertowExchange(exchange, point,
                 threads.mayBlock(), ioTimeoutMillis, body);
         try {
             handler.handle(ex);

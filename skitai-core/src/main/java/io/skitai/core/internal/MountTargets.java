@@ -88,13 +88,13 @@ final class MountTargets {
             target = instantiate(m.point(), name);
         }
         if (target instanceof Handler h) {
-            return new HandlerAdapter(h, threads, ioTimeoutMillis);
+            return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
         }
         if (target instanceof App app) {
             try {
                 Handler h = app.start(new MountInfo(m.point(), m.hosts(), m.name(), pref));
                 startedApps.add(app);
-                return new HandlerAdapter(h, threads, ioTimeoutMillis);
+                return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
             } catch (StartupException e) {
                 throw e;
             } catch (Exception e) {

@@ -1,7 +1,6 @@
 package io.skitai.core.internal;
 
 import io.undertow.server.HttpHandler;
-import io.undertow.util.AttachmentKey;
 import java.util.List;
 
 /**
@@ -13,9 +12,6 @@ import java.util.List;
  * @param handler what serves requests under the point
  */
 record MountedTarget(String point, List<String> hosts, String name, HttpHandler handler) {
-
-    /** The mount a request was routed to. */
-    static final AttachmentKey<MountedTarget> KEY = AttachmentKey.create(MountedTarget.class);
 
     /** Whether the decoded path falls under this mount point. */
     boolean matches(String path) {

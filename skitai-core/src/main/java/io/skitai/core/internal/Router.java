@@ -59,7 +59,6 @@ final class Router implements HttpHandler {
             ErrorResponses.send(exchange, 404, "nothing is mounted at " + path, false);
             return;
         }
-        exchange.putAttachment(MountedTarget.KEY, target);
         target.handler().handleRequest(exchange);
     }
 

@@ -32,7 +32,7 @@ final class UndertowExchange implements Exchange {
     private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
 
     private final HttpServerExchange exchange;
-    private final MountedTarget mount;
+    private final String mountPoint;
     private final boolean mayBlock;
     private final long ioTimeoutMillis;
     private byte[] body;
@@ -40,10 +40,10 @@ final class UndertowExchange implements Exchange {
     private Map<Key<?>, Object> attributes;
     private StreamingOutput output;
 
-    UndertowExchange(HttpServerExchange exchange, MountedTarget mount, boolean mayBlock, long ioTimeoutMillis,
+    UndertowExchange(HttpServerExchange exchange, String mountPoint, boolean mayBlock, long ioTimeoutMillis,
             byte[] preloadedBody) {
         this.exchange = exchange;
-        this.mount = mount;
+        this.mountPoint = mountPoint;
         this.mayBlock = mayBlock;
         this.ioTimeoutMillis = ioTimeoutMillis;
         this.body = preloadedBody;
@@ -61,12 +61,12 @@ final class UndertowExchange implements Exchange {
 
     @Override
     public String mountPoint() {
-        return mount.point();
+        return mountPoint;
     }
 
     @Override
     public String pathInfo() {
-        return exchange.getRequestPath().substring(mount.point().length());
+        return exchange.getRequestPath().substring(mountPoint.length());
     }
 
     @Override
