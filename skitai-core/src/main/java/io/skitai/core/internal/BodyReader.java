@@ -1,10 +1,13 @@
 package io.skitai.core.internal;
 
+import io.skitai.core.HttpError;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a whole request body without blocking, counting it against the mount's limit itself
@@ -96,5 +99,27 @@ final class BodyReader {
     private static boolean tooSlow(Policy policy, long start, long received) {
         long elapsed = System.nanoTime() - start;
         return elapsed > policy.graceNanos() && received * 1_000_000_000.0 / elapsed < policy.minRate();
+    }
+
+    /** The HTTP error for a body that could not be read: 413 too large, 408 too slow, else 400. */
+    static HttpError httpError(Throwable failure) {
+        Throwable tooLarge = cause(failure, TooLarge.class);
+        if (tooLarge != null) {
+            return new HttpError(413, tooLarge.getMessage());
+        }
+        if (cause(failure, TooSlow.class) != null || cause(failure, TimeoutException.class) != null
+                || cause(failure, SocketTimeoutException.class) != null) {
+            return new HttpError(408, "request body did not arrive in time");
+        }
+        return new HttpError(400, "request body could not be read");
+    }
+
+    private static Throwable cause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 }

@@ -136,7 +136,12 @@ public final class Engine {
                 run.address(), port, threads);
     }
 
-    /** Undertow's options: limits, HTTP/2 settings and timeouts (the TLS listener takes the same). */
+    /**
+     * Undertow's options: limits, HTTP/2 settings and timeouts (the TLS listener takes the same).
+     * HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE is deprecated but is still what Undertow advertises in
+     * its SETTINGS frame, so it stays.
+     */
+    @SuppressWarnings("deprecation")
     private OptionMap serverOptions() {
         EngineConfig.Timeouts t = config.timeouts();
         EngineConfig.Limits l = config.limits();
@@ -154,7 +159,7 @@ public final class Engine {
                 // Body limits are per mount (BodyLimit, BodyReader): Undertow 2.3.27 fixes a chunked
                 // body's limit when the request starts and drops the connection without a response.
                 .set(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
-                .set(UndertowOptions.ALLOW_ENCODED_SLASH, false)
+                .set(UndertowOptions.DECODE_SLASH, false)
                 .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, false)
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) t.keepAlive().toMillis())
                 .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) Math.min(t.header().toMillis(), t.request().toMillis()))

@@ -40,12 +40,9 @@ final class HandlerAdapter implements HttpHandler {
             BodyReader.read(exchange, (ex, body, failure) -> {
                 if (failure == null) {
                     invoke(ex, body);
-                } else if (failure instanceof BodyReader.TooLarge) {
-                    ErrorResponses.send(ex, 413, failure.getMessage(), true);
-                } else if (failure instanceof BodyReader.TooSlow) {
-                    ErrorResponses.send(ex, 408, failure.getMessage(), true);
                 } else {
-                    ErrorResponses.send(ex, 400, "request body could not be read", true);
+                    HttpError error = BodyReader.httpError(failure);
+                    ErrorResponses.send(ex, error.status(), error.getMessage(), true);
                 }
             });
         }

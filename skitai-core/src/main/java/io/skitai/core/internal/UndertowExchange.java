@@ -144,26 +144,9 @@ final class UndertowExchange implements Exchange {
         try {
             return Completion.await(read, ioTimeoutMillis);
         } catch (RuntimeException e) {
-            throw bodyError(e);
+            exchange.setPersistent(false);
+            throw BodyReader.httpError(e);
         }
-    }
-
-    /** A body that could not be read ends the connection: 413 too large, 408 too slow, else 400. */
-    private HttpError bodyError(RuntimeException e) {
-        exchange.setPersistent(false);
-        Throwable tooLarge = cause(e, BodyReader.TooLarge.class);
-        if (tooLarge != null) {
-            return new HttpError(413, tooLarge.getMessage());
-        }
-        if (timedOut(e) || cause(e, BodyReader.TooSlow.class) != null) {
-            return new HttpError(408, "request body did not arrive in time");
-        }
-        return new HttpError(400, "request body could not be read");
-    }
-
-    private static boolean timedOut(Throwable t) {
-        return cause(t, java.util.concurrent.TimeoutException.class) != null
-                || cause(t, java.net.SocketTimeoutException.class) != null;
     }
 
     /** Callbacks that arrive later run inside Undertow's root-handler frame: keep the exchange open. */
@@ -173,15 +156,6 @@ final class UndertowExchange implements Exchange {
         } else {
             task.run();
         }
-    }
-
-    private static Throwable cause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return c;
-            }
-        }
-        return null;
     }
 
     @Override
