@@ -200,7 +200,8 @@ public final class Engine {
             b.addHttpListener(run.port(), run.address(), gate);
         }
         config.forward().ifPresent(f -> b.addHttpListener(f.httpPort(), run.address(),
-                new ForwardHandler(() -> f.httpsPort() > 0 ? f.httpsPort() : port)));
+                new DateHeader(new AccessLogHandler(accessLog, connections,
+                        new ForwardHandler(() -> f.httpsPort() > 0 ? f.httpsPort() : port)))));
         return b;
     }
 

@@ -1,8 +1,6 @@
 package io.skitai.core.internal;
 
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +42,9 @@ final class LogSink implements AutoCloseable {
         writer.scheduleWithFixedDelay(this::drain, 100, 100, TimeUnit.MILLISECONDS);
     }
 
+    /** The console: {@code System.out}, so that wherever the program sends it, the log follows. */
     static LogSink console() {
-        return new LogSink(new FileOutputStream(FileDescriptor.out), false);
+        return new LogSink(System.out, false);
     }
 
     static LogSink file(Path file) throws IOException {
