@@ -1,0 +1,137 @@
+package io.skitai.atila.internal;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.skitai.atila.Body;
+import io.skitai.atila.Param;
+import io.skitai.core.Exchange;
+import io.skitai.core.HttpError;
+import io.skitai.core.Json;
+import io.skitai.was.Was;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiles, once per route method, one binder per parameter that fetches and converts its value. */
+public final class Binders {
+
+    /** Produces one argument of a route method for a request. */
+    @FunctionalInterface
+    public interface Binder {
+
+        /** The argument for this call. */
+        Object bind(Call call);
+    }
+
+    private Binders() {}
+
+    /** The binders of a route method's parameters; throws {@link IllegalStateException} for a parameter it cannot bind. */
+    public static Binder[] of(Method method) {
+        Parameter[] params = method.getParameters();
+        Binder[] binders = new Binder[params.length];
+        boolean bodyTaken = false;
+        for (int i = 0; i < params.length; i++) {
+            Parameter p = params[i];
+            Class<?> type = p.getType();
+            if (type == Was.class) {
+                binders[i] = Call::was;
+            } else if (type == Exchange.class) {
+                binders[i] = Call::exchange;
+            } else if (p.isAnnotationPresent(Body.class) || (!p.isAnnotationPresent(Param.class) && !isSimple(p))) {
+                if (bodyTaken) {
+                    throw new IllegalStateException(where(method, p) + ": only one parameter can bind the request body");
+                }
+                bodyTaken = true;
+                binders[i] = body(p);
+            } else {
+                binders[i] = param(method, p);
+            }
+        }
+        return binders;
+    }
+
+    private static boolean isSimple(Parameter p) {
+        return Converters.forType(p.getType()) != null || elementConverter(p) != null;
+    }
+
+    private static Converters.Converter elementConverter(Parameter p) {
+        if (p.getType() != List.class || !(p.getParameterizedType() instanceof ParameterizedType pt)) {
+            return null;
+        }
+        Type arg = pt.getActualTypeArguments()[0];
+        return arg instanceof Class<?> c ? Converters.forType(c) : null;
+    }
+
+    private static Binder body(Parameter p) {
+        ObjectReader reader = Json.mapper().readerFor(Json.mapper().getTypeFactory().constructType(p.getParameterizedType()));
+        String name = p.getName();
+        return call -> call.body(reader, name);
+    }
+
+    private static Binder param(Method method, Parameter p) {
+        Param ann = p.getAnnotation(Param.class);
+        String name = ann == null || ann.value().isEmpty() ? p.getName() : ann.value();
+        boolean hasDefault = ann != null && !Param.NONE.equals(ann.defaultValue());
+        String defaultValue = hasDefault ? ann.defaultValue() : null;
+        boolean required = !hasDefault && (ann == null || ann.required());
+        Class<?> type = p.getType();
+        Converters.Converter single = Converters.forType(type);
+        if (single != null) {
+            boolean emptyIsMissing = type != String.class;
+            Object absent = Converters.absent(type);
+            Object fallback = hasDefault ? convertDefault(method, p, single, name, defaultValue) : null;
+            return call -> {
+                List<String> values = call.values(name);
+                String value = values.isEmpty() ? null : values.get(0);
+                if (value == null || (emptyIsMissing && value.isEmpty())) {
+                    if (hasDefault) {
+                        return fallback;
+                    }
+                    if (required) {
+                        throw new HttpError(400, "parameter '" + name + "' is required");
+                    }
+                    return absent;
+                }
+                return single.apply(name, value);
+            };
+        }
+        Converters.Converter element = elementConverter(p);
+        if (element == null) {
+            throw new IllegalStateException(where(method, p) + ": cannot bind a request parameter to " + p.getParameterizedType()
+                    + " (use String, a primitive or box, an enum, LocalDate, Instant, UUID, BigDecimal, a List of those, or @Body)");
+        }
+        List<Object> fallback = hasDefault ? convertList(List.of(defaultValue.split(",")), element, name) : List.of();
+        return call -> {
+            List<String> values = call.values(name).stream().filter(v -> !v.isEmpty()).toList();
+            if (values.isEmpty()) {
+                if (required) {
+                    throw new HttpError(400, "parameter '" + name + "' is required");
+                }
+                return fallback;
+            }
+            return convertList(values, element, name);
+        };
+    }
+
+    private static Object convertDefault(Method method, Parameter p, Converters.Converter c, String name, String value) {
+        try {
+            return c.apply(name, value);
+        } catch (HttpError e) {
+            throw new IllegalStateException(where(method, p) + ": default value '" + value + "' is not " + c.expected(), e);
+        }
+    }
+
+    private static List<Object> convertList(List<String> values, Converters.Converter c, String name) {
+        List<Object> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            out.add(c.apply(name, v));
+        }
+        return List.copyOf(out);
+    }
+
+    static String where(Method method, Parameter p) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + p.getName() + ")";
+    }
+}

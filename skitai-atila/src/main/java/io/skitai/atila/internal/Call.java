@@ -1,0 +1,145 @@
+package io.skitai.atila.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.skitai.core.Exchange;
+import io.skitai.core.HttpError;
+import io.skitai.core.Json;
+import io.skitai.was.Was;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What binders read for one request: the exchange, its Was, path variables, and the form, parsed on first use. */
+public final class Call {
+
+    private final Exchange exchange;
+    private final Was was;
+    private final Map<String, String> pathVariables;
+    private Map<String, List<String>> form;
+
+    /** A call of a route for one request. */
+    public Call(Exchange exchange, Was was, Map<String, String> pathVariables) {
+        this.exchange = exchange;
+        this.was = was;
+        this.pathVariables = pathVariables;
+    }
+
+    /** The request. */
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    /** Its context. */
+    public Was was() {
+        return was;
+    }
+
+    /** The values of a parameter: the path variable, else the query values, else the form values (empty if none). */
+    public List<String> values(String name) {
+        String pathValue = pathVariables.get(name);
+        if (pathValue != null) {
+            return List.of(pathValue);
+        }
+        List<String> query = exchange.queryParams().get(name);
+        if (query != null && !query.isEmpty()) {
+            return query;
+        }
+        if (isForm()) {
+            return form().getOrDefault(name, List.of());
+        }
+        return List.of();
+    }
+
+    /** Reads the body into the type of {@code reader}, for parameter {@code name}. */
+    public Object body(ObjectReader reader, String name) {
+        String type = contentType();
+        if (isForm()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            form().forEach((k, v) -> fields.put(k, v.size() == 1 ? v.get(0) : v));
+            try {
+                return Json.mapper().convertValue(fields, reader.getValueType());
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "form body does not fit parameter '" + name + "': " + firstLine(e.getMessage()));
+            }
+        }
+        if (!type.isEmpty() && !type.contains("json")) {
+            throw new HttpError(415, "parameter '" + name + "' needs a JSON body, got Content-Type '" + Converters.clip(type) + "'");
+        }
+        byte[] bytes = exchange.body();
+        if (bytes.length == 0) {
+            throw new HttpError(400, "parameter '" + name + "' needs a JSON request body, got none");
+        }
+        try {
+            return reader.readValue(bytes);
+        } catch (JsonProcessingException e) {
+            throw new HttpError(400, "malformed JSON body for parameter '" + name + "': " + describe(e));
+        } catch (IOException e) {
+            throw new HttpError(400, "cannot read the JSON body for parameter '" + name + "'");
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = firstLine(e.getOriginalMessage());
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder at = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                at.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+            }
+            message += " (at " + at.substring(at.charAt(0) == '.' ? 1 : 0) + ")";
+        } else if (e.getLocation() != null) {
+            message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid value";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private String contentType() {
+        return exchange.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    }
+
+    private boolean isForm() {
+        return contentType().startsWith("application/x-www-form-urlencoded");
+    }
+
+    private Map<String, List<String>> form() {
+        if (form == null) {
+            form = parseForm(exchange.bodyText());
+        }
+        return form;
+    }
+
+    static Map<String, List<String>> parseForm(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return out;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "malformed form body: bad %-escape in '" + Converters.clip(pair) + "'");
+            }
+        }
+        return out;
+    }
+}

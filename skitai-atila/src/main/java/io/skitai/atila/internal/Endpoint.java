@@ -1,0 +1,58 @@
+package io.skitai.atila.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+
+/**
+ * One route method, ready to call: its binders and a method handle bound to the controller and
+ * spread over an {@code Object[]} (prepared once at mount time; no reflection per request).
+ */
+public final class Endpoint {
+
+    private final MethodHandle invoker;
+    private final Binders.Binder[] binders;
+    private final String description;
+
+    private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description) {
+        this.invoker = invoker;
+        this.binders = binders;
+        this.description = description;
+    }
+
+    /** Prepares {@code method} of {@code controller}; throws {@link IllegalStateException} when it cannot be routed. */
+    public static Endpoint of(Object controller, Method method) {
+        String description = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        Binders.Binder[] binders = Binders.of(method);
+        try {
+            method.trySetAccessible();
+            MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(controller);
+            MethodHandle spread = handle.asSpreader(Object[].class, binders.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+            return new Endpoint(spread, binders, description);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(description + " is not accessible: make the controller class and method public", e);
+        }
+    }
+
+    /** Binds the arguments for this call and invokes the method; returns what it returned ({@code null} for void). */
+    public Object invoke(Call call) throws Exception {
+        Object[] args = new Object[binders.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = binders[i].bind(call);
+        }
+        try {
+            return (Object) invoker.invokeExact(args);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(description + " threw " + t, t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

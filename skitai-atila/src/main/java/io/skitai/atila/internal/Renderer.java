@@ -1,0 +1,80 @@
+package io.skitai.atila.internal;
+
+import io.skitai.atila.Response;
+import io.skitai.core.Exchange;
+import io.skitai.core.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Sends a route's return value: {@code String} as HTML, {@code byte[]} as bytes, {@code null} as
+ * 204, a {@link Response} with its status and headers, a {@link CompletionStage} once it completes
+ * (handlers run on virtual threads, so waiting is cheap), anything else as JSON.
+ */
+public final class Renderer {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private Renderer() {}
+
+    /** Renders {@code result} unless the route already sent a response itself. */
+    public static void render(Exchange exchange, Object result) throws Exception {
+        Object value = await(result);
+        if (exchange.isResponseStarted()) {
+            return;
+        }
+        if (value instanceof Response r) {
+            exchange.status(r.status());
+            r.headers().forEach(exchange::header);
+            if (r.body() == null) {
+                exchange.send(EMPTY);
+            } else {
+                body(exchange, await(r.body()));
+            }
+        } else if (value == null) {
+            exchange.status(204).send(EMPTY);
+        } else {
+            body(exchange, value);
+        }
+    }
+
+    private static void body(Exchange exchange, Object value) {
+        boolean typed = exchange.responseHeader("Content-Type").isPresent();
+        if (value instanceof byte[] bytes) {
+            if (!typed) {
+                exchange.contentType("application/octet-stream");
+            }
+            exchange.send(bytes);
+        } else if (value instanceof CharSequence text) {
+            if (!typed) {
+                exchange.contentType("text/html; charset=utf-8");
+            }
+            exchange.send(text.toString().getBytes(StandardCharsets.UTF_8));
+        } else {
+            if (!typed) {
+                exchange.contentType("application/json");
+            }
+            exchange.send(Json.bytes(value));
+        }
+    }
+
+    private static Object await(Object value) throws Exception {
+        while (value instanceof CompletionStage<?> stage) {
+            try {
+                value = stage.toCompletableFuture().get();
+            } catch (ExecutionException | CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof Exception ex) {
+                    throw ex;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,55 @@
+package io.skitai.atila.internal;
+
+import io.skitai.atila.Route;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Builds the route table and route names of an app from its controllers, once, at mount time. */
+public final class Routes {
+
+    private Routes() {}
+
+    /** The handler serving these controllers' routes; throws {@link IllegalStateException} for a route it cannot build. */
+    public static AtilaHandler compile(List<Object> controllers) {
+        RouteTable<Endpoint> table = new RouteTable<>();
+        RouteNames names = new RouteNames();
+        for (Object controller : controllers) {
+            for (Method method : routeMethods(controller.getClass())) {
+                Route route = method.getAnnotation(Route.class);
+                if (Modifier.isStatic(method.getModifiers())) {
+                    throw new IllegalStateException(method + ": @Route methods must not be static");
+                }
+                Endpoint endpoint = Endpoint.of(controller, method);
+                String name = route.name().isEmpty() ? method.getName() : route.name();
+                for (String text : route.value()) {
+                    PathTemplate template;
+                    try {
+                        template = PathTemplate.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(endpoint + ": " + e.getMessage(), e);
+                    }
+                    names.add(name, endpoint.toString(), template);
+                    for (io.skitai.atila.Method m : route.methods()) {
+                        table.add(m.name(), template, endpoint);
+                    }
+                }
+            }
+        }
+        return new AtilaHandler(table, names);
+    }
+
+    private static List<Method> routeMethods(Class<?> type) {
+        List<Method> out = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Arrays.stream(c.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Route.class) && !m.isBridge() && !m.isSynthetic())
+                    .sorted(Comparator.comparing(Method::getName))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package io.skitai.was;
+
+import io.skitai.core.Exchange;
+import io.skitai.was.internal.CurrentWas;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The per-request context, a thin facade over the request's {@link Exchange}. Atila route methods
+ * receive it as a parameter; any code running for the request reaches it with {@link #current()}.
+ *
+ * <p>This slice holds the request-context part only. The upstream calls of the Python {@code was}
+ * ({@code get/post/rpc/grpc/backend}, {@code lb()}, {@code map()}, result cache, transaction ids)
+ * and its utilities (tokens, JWT, shared state) arrive with the was issue.
+ */
+public final class Was {
+
+    private final Exchange exchange;
+    private final RouteUrls urls;
+    private Map<String, Object> g;
+
+    private Was(Exchange exchange, RouteUrls urls) {
+        this.exchange = exchange;
+        this.urls = urls;
+    }
+
+    /** The context of one request whose app builds route URLs with {@code urls}. */
+    public static Was of(Exchange exchange, RouteUrls urls) {
+        if (exchange == null || urls == null) {
+            throw new IllegalArgumentException("Was.of needs an exchange and route URLs");
+        }
+        return new Was(exchange, urls);
+    }
+
+    /** The context of one request whose app does not name its routes. */
+    public static Was of(Exchange exchange) {
+        return of(exchange, RouteUrls.none());
+    }
+
+    /**
+     * The context of the request being handled on this thread.
+     *
+     * @throws IllegalStateException outside a request (e.g. at startup or on a thread of your own)
+     */
+    public static Was current() {
+        Was was = CurrentWas.get();
+        if (was == null) {
+            throw new IllegalStateException("Was.current() is only available while a request is handled on this thread;"
+                    + " take the Was as a route parameter and pass it to threads of your own");
+        }
+        return was;
+    }
+
+    /** The request and its response. */
+    public Exchange request() {
+        return exchange;
+    }
+
+    /** Scratch space for this request only (Python's {@code was.g}); created on first use. */
+    public Map<String, Object> g() {
+        if (g == null) {
+            g = new HashMap<>();
+        }
+        return g;
+    }
+
+    /** The mount point of the app serving this request, without a trailing slash ({@code ""} at the root). */
+    public String basepath() {
+        return exchange.mountPoint();
+    }
+
+    /**
+     * The URL of a named route of the app serving this request (Python's {@code was.ab}), mount
+     * point included: {@code was.urlFor("pet", 7)} gives {@code "/v1/pets/7"} when mounted at {@code /v1}.
+     */
+    public String urlFor(String routeName, Object... args) {
+        return basepath() + urls.urlFor(routeName, args);
+    }
+
+    /** The current time in milliseconds since the epoch. */
+    public long timestamp() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public String toString() {
+        return "Was(" + exchange.method() + " " + exchange.path() + ")";
+    }
+}

@@ -1,0 +1,2 @@
+/** Internals of the was module; not an API, may change without notice. */
+package io.skitai.was.internal;
