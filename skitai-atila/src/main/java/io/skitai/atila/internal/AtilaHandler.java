@@ -45,9 +45,12 @@ public final class AtilaHandler implements Handler {
             throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
         }
         Was was = Was.of(exchange, urls);
-        try (CurrentWas.Scope scope = CurrentWas.enter(was)) {
+        CurrentWas.Scope scope = CurrentWas.enter(was);
+        try {
             Object result = match.target().invoke(new Call(exchange, was, match.variables()));
             Renderer.render(exchange, result);
+        } finally {
+            scope.close();
         }
     }
 
