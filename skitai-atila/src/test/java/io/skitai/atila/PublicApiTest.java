@@ -1,0 +1,40 @@
+package io.skitai.atila;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skitai.core.App;
+import io.skitai.core.Exchange;
+import io.skitai.was.RouteUrls;
+import io.skitai.was.Was;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Compiles against the public API of this slice, so a broken signature fails here first. */
+class PublicApiTest {
+
+    public static class Controller {
+        @Route(value = {"/a/{id:int}", "/b/{id:long}"}, methods = {Method.GET, Method.POST}, name = "ab")
+        public CompletableFuture<Response> route(Was was, Exchange exchange, @Param(value = "id", defaultValue = "1", required = false) long id,
+                                                 @Body Map<String, Object> body) {
+            Map<String, Object> g = was.g();
+            String base = was.basepath();
+            String url = was.urlFor("ab", id);
+            long now = was.timestamp();
+            Exchange same = was.request();
+            return CompletableFuture.completedFuture(Response.status(204).header("X", base + url + now + g + same + exchange));
+        }
+    }
+
+    @Test
+    void compiles() {
+        App app = Atila.create().register(new Controller());
+        Map<String, Object> config = ((Atila) app).config();
+        config.put("k", "v");
+        RouteUrls urls = RouteUrls.none();
+        Response r = Response.of(200, "x");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(urls).isNotNull();
+        assertThat(Param.NONE).isNotEmpty();
+    }
+}
