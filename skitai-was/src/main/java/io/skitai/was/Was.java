@@ -17,19 +17,26 @@ public final class Was {
 
     private final Exchange exchange;
     private final RouteUrls urls;
+    private final Templates templates;
     private Map<String, Object> g;
 
-    private Was(Exchange exchange, RouteUrls urls) {
+    private Was(Exchange exchange, RouteUrls urls, Templates templates) {
         this.exchange = exchange;
         this.urls = urls;
+        this.templates = templates;
     }
 
-    /** The context of one request whose app builds route URLs with {@code urls}. */
-    public static Was of(Exchange exchange, RouteUrls urls) {
-        if (exchange == null || urls == null) {
-            throw new IllegalArgumentException("Was.of needs an exchange and route URLs");
+    /** The context of one request whose app builds route URLs with {@code urls} and renders {@code templates}. */
+    public static Was of(Exchange exchange, RouteUrls urls, Templates templates) {
+        if (exchange == null || urls == null || templates == null) {
+            throw new IllegalArgumentException("Was.of needs an exchange, route URLs and templates");
         }
-        return new Was(exchange, urls);
+        return new Was(exchange, urls, templates);
+    }
+
+    /** The context of one request whose app builds route URLs with {@code urls} and has no templates. */
+    public static Was of(Exchange exchange, RouteUrls urls) {
+        return of(exchange, urls, Templates.none());
     }
 
     /** The context of one request whose app does not name its routes. */
@@ -75,6 +82,20 @@ public final class Was {
      */
     public String urlFor(String routeName, Object... args) {
         return basepath() + urls.urlFor(routeName, args);
+    }
+
+    /**
+     * Renders template {@code name} of the app serving this request with {@code model}; inside the
+     * template this context is {@code was} (e.g. {@code {{ was.basepath() }}}). A route may return
+     * the result as its HTML response.
+     */
+    public String render(String name, Map<String, Object> model) {
+        return templates.render(this, name, model == null ? Map.of() : model);
+    }
+
+    /** Renders template {@code name} with {@code was} as its only variable. */
+    public String render(String name) {
+        return render(name, Map.of());
     }
 
     /** The current time in milliseconds since the epoch. */
