@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skitai.core.App;
 import io.skitai.core.Exchange;
 import io.skitai.was.RouteUrls;
+import io.skitai.was.Templates;
 import io.skitai.was.Was;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ class PublicApiTest {
             String url = was.urlFor("ab", id);
             long now = was.timestamp();
             Exchange same = was.request();
-            return CompletableFuture.completedFuture(Response.status(204).header("X", base + url + now + g + same + exchange));
+            String html = was.render("page.html", Map.of("id", id)) + was.render("page.html");
+            return CompletableFuture.completedFuture(Response.status(204).header("X", base + url + now + g + same + exchange + html));
         }
     }
 
@@ -32,9 +35,12 @@ class PublicApiTest {
         Map<String, Object> config = ((Atila) app).config();
         config.put("k", "v");
         RouteUrls urls = RouteUrls.none();
+        Templates templates = Templates.none();
+        Atila.create().templates("templates").templates(Path.of("templates"));
         Response r = Response.of(200, "x");
         assertThat(r.status()).isEqualTo(200);
         assertThat(urls).isNotNull();
+        assertThat(templates).isNotNull();
         assertThat(Param.NONE).isNotEmpty();
     }
 }

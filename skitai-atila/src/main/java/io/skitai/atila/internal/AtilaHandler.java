@@ -4,6 +4,7 @@ import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.skitai.was.RouteUrls;
+import io.skitai.was.Templates;
 import io.skitai.was.Was;
 import io.skitai.was.internal.CurrentWas;
 import java.util.LinkedHashSet;
@@ -21,11 +22,18 @@ public final class AtilaHandler implements Handler {
 
     private final RouteTable<Endpoint> table;
     private final RouteUrls urls;
+    private final Templates templates;
 
-    /** A handler over a finished route table. */
-    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls) {
+    /** A handler over a finished route table, rendering {@code templates} for {@code was.render}. */
+    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls, Templates templates) {
         this.table = table;
         this.urls = urls;
+        this.templates = templates;
+    }
+
+    /** A handler over a finished route table, without templates. */
+    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls) {
+        this(table, urls, Templates.none());
     }
 
     @Override
@@ -44,7 +52,7 @@ public final class AtilaHandler implements Handler {
             }
             throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
         }
-        Was was = Was.of(exchange, urls);
+        Was was = Was.of(exchange, urls, templates);
         CurrentWas.Scope scope = CurrentWas.enter(was);
         try {
             Object result = match.target().invoke(new Call(exchange, was, match.variables()));

@@ -1,6 +1,7 @@
 package io.skitai.atila.internal;
 
 import io.skitai.atila.Route;
+import io.skitai.was.Templates;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -13,8 +14,13 @@ public final class Routes {
 
     private Routes() {}
 
-    /** The handler serving these controllers' routes; throws {@link IllegalStateException} for a route it cannot build. */
+    /** The handler serving these controllers' routes, without templates. */
     public static AtilaHandler compile(List<Object> controllers) {
+        return compile(controllers, Templates.none());
+    }
+
+    /** The handler serving these controllers' routes; throws {@link IllegalStateException} for a route it cannot build. */
+    public static AtilaHandler compile(List<Object> controllers, Templates templates) {
         RouteTable<Endpoint> table = new RouteTable<>();
         RouteNames names = new RouteNames();
         for (Object controller : controllers) {
@@ -39,7 +45,7 @@ public final class Routes {
                 }
             }
         }
-        return new AtilaHandler(table, names);
+        return new AtilaHandler(table, names, templates);
     }
 
     private static List<Method> routeMethods(Class<?> type) {
