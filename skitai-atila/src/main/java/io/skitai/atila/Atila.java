@@ -1,5 +1,6 @@
 package io.skitai.atila;
 
+import io.skitai.atila.internal.AppRuntime;
 import io.skitai.atila.internal.AtilaHandler;
 import io.skitai.atila.internal.Routes;
 import io.skitai.core.App;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An Atila app: controllers with {@link Route} methods, mounted like any {@link App}.
@@ -25,12 +27,21 @@ import java.util.Map;
  * <p>The route table is built once, on the first {@link #start(MountInfo)}; the same app can be
  * mounted at several points and sees each one as {@code was.basepath()}. Register every
  * controller before the server starts.
+ *
+ * <p>Lifecycle: {@link #start(MountInfo)} applies the mount's {@code pref().config()} over
+ * {@link #config()}, runs the {@link BeforeMount} hooks, builds the routes, starts the
+ * {@link Maintain} tasks and broadcast membership, then runs the {@link Mounted} hooks;
+ * {@link #stop()} runs {@link BeforeUmount}, stops them, then runs {@link Umounted}. Controllers
+ * also declare {@link On}/{@link OnBroadcast} event handlers, {@link ErrorHandler}s and
+ * {@link RunBefore}/{@link RunAfter} route hooks.
  */
 public final class Atila implements App {
 
     private final List<Object> controllers = new ArrayList<>();
     private final Map<String, Object> config = new LinkedHashMap<>();
+    private final Map<String, Object> store = new ConcurrentHashMap<>();
     private AtilaHandler handler;
+    private AppRuntime runtime;
 
     private Atila() {}
 
@@ -60,17 +71,68 @@ public final class Atila implements App {
         return config;
     }
 
+    /** State shared by the app's routes and hooks (Python's {@code app.store}); thread-safe, no null values. */
+    public Map<String, Object> store() {
+        return store;
+    }
+
     /**
-     * Builds the route table (first call only) and returns the handler.
+     * Applies the mount's config, runs the mount hooks around building the route table (first call
+     * only) and returns the handler.
      *
-     * @throws IllegalStateException when a route is malformed, duplicated, or has a parameter it cannot bind
+     * @throws IllegalStateException when a route or hook is malformed, duplicated, or has a parameter it cannot bind
+     * @throws Exception what a {@link BeforeMount} or {@link Mounted} hook threw
      */
     @Override
-    public synchronized Handler start(MountInfo mount) {
-        if (handler == null) {
-            handler = Routes.compile(List.copyOf(controllers));
+    public synchronized Handler start(MountInfo mount) throws Exception {
+        config.putAll(mount.pref().config());
+        if (runtime == null) {
+            runtime = AppRuntime.of(this, List.copyOf(controllers));
         }
+        runtime.beforeMount(mount);
+        if (handler == null) {
+            handler = Routes.compile(List.copyOf(controllers), runtime);
+        }
+        runtime.mounted(mount);
         return handler;
+    }
+
+    /** Runs the unmount hooks and stops the app's maintenance tasks once its last mount stops. */
+    @Override
+    public synchronized void stop() throws Exception {
+        if (runtime != null) {
+            runtime.umount();
+        }
+    }
+
+    /**
+     * Re-runs the mount preparation of a started app: {@link BeforeReload} hooks, a fresh route
+     * table and maintenance schedule from the current {@link #config()}, then {@link Reloaded} hooks.
+     *
+     * @throws IllegalStateException when the app has not started
+     */
+    public synchronized void reload() throws Exception {
+        if (handler == null) {
+            throw new IllegalStateException("reload() before the app started");
+        }
+        runtime.reload(() -> handler.replaceRoutes(Routes.compile(List.copyOf(controllers), runtime)));
+    }
+
+    /** Calls this app's {@link On} handlers of {@code event} now, outside a request (their Was is {@code null}). */
+    public void emit(String event, Object... args) {
+        started().events().emit(null, event, args);
+    }
+
+    /** Calls the {@link OnBroadcast} handlers of {@code event} in every started Atila app of this JVM. */
+    public void broadcast(String event, Object... args) {
+        started().events().broadcast(null, event, args);
+    }
+
+    private synchronized AppRuntime started() {
+        if (runtime == null) {
+            throw new IllegalStateException("events need a started app");
+        }
+        return runtime;
     }
 
     @Override

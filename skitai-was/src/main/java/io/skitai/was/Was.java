@@ -17,11 +17,13 @@ public final class Was {
 
     private final Exchange exchange;
     private final RouteUrls urls;
+    private final AppEvents events;
     private Map<String, Object> g;
 
-    private Was(Exchange exchange, RouteUrls urls) {
+    private Was(Exchange exchange, RouteUrls urls, AppEvents events) {
         this.exchange = exchange;
         this.urls = urls;
+        this.events = events;
     }
 
     /** The context of one request whose app builds route URLs with {@code urls}. */
@@ -29,7 +31,15 @@ public final class Was {
         if (exchange == null || urls == null) {
             throw new IllegalArgumentException("Was.of needs an exchange and route URLs");
         }
-        return new Was(exchange, urls);
+        return new Was(exchange, urls, AppEvents.none());
+    }
+
+    /** The context of one request whose app builds route URLs with {@code urls} and raises events on {@code events}. */
+    public static Was of(Exchange exchange, RouteUrls urls, AppEvents events) {
+        if (exchange == null || urls == null || events == null) {
+            throw new IllegalArgumentException("Was.of needs an exchange, route URLs and events");
+        }
+        return new Was(exchange, urls, events);
     }
 
     /** The context of one request whose app does not name its routes. */
@@ -80,6 +90,24 @@ public final class Was {
     /** The current time in milliseconds since the epoch. */
     public long timestamp() {
         return System.currentTimeMillis();
+    }
+
+    /** Calls the app's handlers of {@code event} now (Python's {@code was.emit}); what they throw propagates here. */
+    public void emit(String event, Object... args) {
+        events.emit(this, event, args);
+    }
+
+    /**
+     * Calls the app's handlers of {@code event} after the response of this request is complete, on
+     * another thread (Python's {@code was.emit_after}); what they throw is logged.
+     */
+    public void emitAfter(String event, Object... args) {
+        events.emitAfter(this, event, args);
+    }
+
+    /** Calls the broadcast handlers of {@code event} in every started app of this JVM (Python's {@code was.broadcast}). */
+    public void broadcast(String event, Object... args) {
+        events.broadcast(this, event, args);
     }
 
     @Override

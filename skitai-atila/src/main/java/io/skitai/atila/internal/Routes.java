@@ -15,6 +15,11 @@ public final class Routes {
 
     /** The handler serving these controllers' routes; throws {@link IllegalStateException} for a route it cannot build. */
     public static AtilaHandler compile(List<Object> controllers) {
+        return compile(controllers, null);
+    }
+
+    /** As {@link #compile(List)}, with the app's events and error handlers, and the routes' run-before/after hooks. */
+    public static AtilaHandler compile(List<Object> controllers, AppRuntime runtime) {
         RouteTable<Endpoint> table = new RouteTable<>();
         RouteNames names = new RouteNames();
         for (Object controller : controllers) {
@@ -24,6 +29,7 @@ public final class Routes {
                     throw new IllegalStateException(method + ": @Route methods must not be static");
                 }
                 Endpoint endpoint = Endpoint.of(controller, method);
+                endpoint = endpoint.withHooks(RouteHooks.before(controller, method, endpoint), RouteHooks.after(controller, method, endpoint));
                 String name = route.name().isEmpty() ? method.getName() : route.name();
                 for (String text : route.value()) {
                     PathTemplate template;
@@ -39,7 +45,7 @@ public final class Routes {
                 }
             }
         }
-        return new AtilaHandler(table, names);
+        return new AtilaHandler(table, names, runtime);
     }
 
     private static List<Method> routeMethods(Class<?> type) {
