@@ -50,6 +50,16 @@ class EventsTest {
             }
         }
 
+        @Route("/arity")
+        public String arity(Was was) {
+            try {
+                was.emit("user-created", "only-a-name");
+                return "accepted";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+
         @Route("/later")
         public String later(Was was) {
             was.emitAfter("after", "response");
@@ -94,6 +104,14 @@ class EventsTest {
         SkitaiServer server = SkitaiServer.create();
         server.mount("/", Atila.create().register(new Users()));
         TestKit.serve(server, cli -> assertThat(cli.get("/fail").text()).isEqualTo("propagated: no way"));
+    }
+
+    @Test
+    void wrongArgumentCountIsAClearError() {
+        SkitaiServer server = SkitaiServer.create();
+        server.mount("/", Atila.create().register(new Users()));
+        TestKit.serve(server, cli -> assertThat(cli.get("/arity").text())
+                .contains("takes 2 event argument(s), but event 'user-created' was raised with 1"));
     }
 
     @Test

@@ -76,9 +76,10 @@ public final class AppRuntime {
 
     /** Joins the broadcast set, starts maintenance (first mount only) and runs the {@code @Mounted} hooks. */
     public void mounted(MountInfo mount) throws Exception {
+        long interval = Maintainer.interval(app.config().get("maintainInterval"));
         if (mounts++ == 0) {
             events.join();
-            maintainer = Maintainer.start(maintain, () -> Hook.Args.of(app, lastMount), Maintainer.interval(app.config().get("maintainInterval")));
+            maintainer = Maintainer.start(maintain, () -> Hook.Args.of(app, lastMount), interval);
         }
         try {
             run(Mounted.class, mount);
