@@ -1,5 +1,6 @@
 package io.skitai.atila;
 
+import io.skitai.atila.internal.AppRuntime;
 import io.skitai.atila.internal.AppTemplates;
 import io.skitai.atila.internal.AtilaHandler;
 import io.skitai.atila.internal.TemplateFolder;
@@ -7,11 +8,13 @@ import io.skitai.atila.internal.Routes;
 import io.skitai.core.App;
 import io.skitai.core.Handler;
 import io.skitai.core.MountInfo;
+import io.skitai.was.Templates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An Atila app: controllers with {@link Route} methods, mounted like any {@link App}.
@@ -33,13 +36,23 @@ import java.util.Map;
  * folder ({@link #templates(String)}, {@link #templates(Path)}); with debug on (the mount's
  * {@code Pref.debug(true)} or {@code config().put("debug", true)}) templates are re-read on
  * every render, otherwise compiled once and cached.
+ *
+ * <p>Lifecycle: {@link #start(MountInfo)} applies the mount's {@code pref().config()} over
+ * {@link #config()}, runs the {@link BeforeMount} hooks, builds the routes, starts the
+ * {@link Maintain} tasks and broadcast membership, then runs the {@link Mounted} hooks;
+ * {@link #stop()} runs {@link BeforeUmount}, stops them, then runs {@link Umounted}. Controllers
+ * also declare {@link On}/{@link OnBroadcast} event handlers, {@link ErrorHandler}s and
+ * {@link RunBefore}/{@link RunAfter} route hooks.
  */
 public final class Atila implements App {
 
     private final List<Object> controllers = new ArrayList<>();
     private final Map<String, Object> config = new LinkedHashMap<>();
     private TemplateFolder templates = TemplateFolder.DEFAULT;
+    private final Map<String, Object> store = new ConcurrentHashMap<>();
+    private Templates renderer;
     private AtilaHandler handler;
+    private AppRuntime runtime;
 
     private Atila() {}
 
@@ -84,17 +97,69 @@ public final class Atila implements App {
         return config;
     }
 
+    /** State shared by the app's routes and hooks (Python's {@code app.store}); thread-safe, no null values. */
+    public Map<String, Object> store() {
+        return store;
+    }
+
     /**
-     * Builds the route table (first call only) and returns the handler.
+     * Applies the mount's config, runs the mount hooks around building the route table (first call
+     * only) and returns the handler.
      *
-     * @throws IllegalStateException when a route is malformed, duplicated, or has a parameter it cannot bind
+     * @throws IllegalStateException when a route or hook is malformed, duplicated, or has a parameter it cannot bind
+     * @throws Exception what a {@link BeforeMount} or {@link Mounted} hook threw
      */
     @Override
-    public synchronized Handler start(MountInfo mount) {
-        if (handler == null) {
-            handler = Routes.compile(List.copyOf(controllers), AppTemplates.of(templates, controllers, mount, config));
+    public synchronized Handler start(MountInfo mount) throws Exception {
+        config.putAll(mount.pref().config());
+        if (runtime == null) {
+            runtime = AppRuntime.of(this, List.copyOf(controllers));
+            renderer = AppTemplates.of(templates, controllers, mount, config);
         }
+        runtime.beforeMount(mount);
+        if (handler == null) {
+            handler = Routes.compile(List.copyOf(controllers), renderer, runtime);
+        }
+        runtime.mounted(mount);
         return handler;
+    }
+
+    /** Runs the unmount hooks and stops the app's maintenance tasks once its last mount stops. */
+    @Override
+    public synchronized void stop() throws Exception {
+        if (runtime != null) {
+            runtime.umount();
+        }
+    }
+
+    /**
+     * Re-runs the mount preparation of a started app: {@link BeforeReload} hooks, a fresh route
+     * table and maintenance schedule from the current {@link #config()}, then {@link Reloaded} hooks.
+     *
+     * @throws IllegalStateException when the app has not started
+     */
+    public synchronized void reload() throws Exception {
+        if (handler == null) {
+            throw new IllegalStateException("reload() before the app started");
+        }
+        runtime.reload(() -> handler.replaceRoutes(Routes.compile(List.copyOf(controllers), renderer, runtime)));
+    }
+
+    /** Calls this app's {@link On} handlers of {@code event} now, outside a request (their Was is {@code null}). */
+    public void emit(String event, Object... args) {
+        started().events().emit(null, event, args);
+    }
+
+    /** Calls the {@link OnBroadcast} handlers of {@code event} in every started Atila app of this JVM. */
+    public void broadcast(String event, Object... args) {
+        started().events().broadcast(null, event, args);
+    }
+
+    private synchronized AppRuntime started() {
+        if (runtime == null) {
+            throw new IllegalStateException("events need a started app");
+        }
+        return runtime;
     }
 
     @Override

@@ -18,25 +18,40 @@ public final class Was {
     private final Exchange exchange;
     private final RouteUrls urls;
     private final Templates templates;
+    private final AppEvents events;
     private Map<String, Object> g;
 
-    private Was(Exchange exchange, RouteUrls urls, Templates templates) {
+    private Was(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events) {
         this.exchange = exchange;
         this.urls = urls;
         this.templates = templates;
+        this.events = events;
+    }
+
+    /**
+     * The context of one request whose app builds route URLs with {@code urls}, renders
+     * {@code templates} and raises events on {@code events}.
+     */
+    public static Was of(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events) {
+        if (exchange == null || urls == null || templates == null || events == null) {
+            throw new IllegalArgumentException("Was.of needs an exchange, route URLs, templates and events");
+        }
+        return new Was(exchange, urls, templates, events);
     }
 
     /** The context of one request whose app builds route URLs with {@code urls} and renders {@code templates}. */
     public static Was of(Exchange exchange, RouteUrls urls, Templates templates) {
-        if (exchange == null || urls == null || templates == null) {
-            throw new IllegalArgumentException("Was.of needs an exchange, route URLs and templates");
-        }
-        return new Was(exchange, urls, templates);
+        return of(exchange, urls, templates, AppEvents.none());
     }
 
-    /** The context of one request whose app builds route URLs with {@code urls} and has no templates. */
+    /** The context of one request whose app builds route URLs with {@code urls} and raises events on {@code events}. */
+    public static Was of(Exchange exchange, RouteUrls urls, AppEvents events) {
+        return of(exchange, urls, Templates.none(), events);
+    }
+
+    /** The context of one request whose app builds route URLs with {@code urls}, without templates or events. */
     public static Was of(Exchange exchange, RouteUrls urls) {
-        return of(exchange, urls, Templates.none());
+        return of(exchange, urls, Templates.none(), AppEvents.none());
     }
 
     /** The context of one request whose app does not name its routes. */
@@ -101,6 +116,24 @@ public final class Was {
     /** The current time in milliseconds since the epoch. */
     public long timestamp() {
         return System.currentTimeMillis();
+    }
+
+    /** Calls the app's handlers of {@code event} now (Python's {@code was.emit}); what they throw propagates here. */
+    public void emit(String event, Object... args) {
+        events.emit(this, event, args);
+    }
+
+    /**
+     * Calls the app's handlers of {@code event} after the response of this request is complete, on
+     * another thread (Python's {@code was.emit_after}); what they throw is logged.
+     */
+    public void emitAfter(String event, Object... args) {
+        events.emitAfter(this, event, args);
+    }
+
+    /** Calls the broadcast handlers of {@code event} in every started app of this JVM (Python's {@code was.broadcast}). */
+    public void broadcast(String event, Object... args) {
+        events.broadcast(this, event, args);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.skitai.atila.internal;
 import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
+import io.skitai.was.AppEvents;
 import io.skitai.was.RouteUrls;
 import io.skitai.was.Templates;
 import io.skitai.was.Was;
@@ -14,30 +15,56 @@ import java.util.Set;
 
 /**
  * The handler of a mounted Atila app: looks the route up, answers 404/405 and automatic OPTIONS,
- * binds {@link Was} to the thread around the call and renders the result.
+ * binds {@link Was} to the thread around the call and renders the result; failures go through the
+ * app's error handlers.
  */
 public final class AtilaHandler implements Handler {
 
     private static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
-    private final RouteTable<Endpoint> table;
-    private final RouteUrls urls;
-    private final Templates templates;
+    private volatile Routing routing;
+    private final AppRuntime runtime;
 
-    /** A handler over a finished route table, rendering {@code templates} for {@code was.render}. */
-    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls, Templates templates) {
-        this.table = table;
-        this.urls = urls;
-        this.templates = templates;
+    private record Routing(RouteTable<Endpoint> table, RouteUrls urls, Templates templates) {}
+
+    /** A handler over a finished route table, without templates, events or error handlers. */
+    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls) {
+        this(table, urls, Templates.none(), null);
     }
 
-    /** A handler over a finished route table, without templates. */
-    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls) {
-        this(table, urls, Templates.none());
+    /**
+     * A handler over a finished route table, rendering {@code templates} for {@code was.render},
+     * with the app's events and error handlers ({@code runtime} may be null).
+     */
+    public AtilaHandler(RouteTable<Endpoint> table, RouteUrls urls, Templates templates, AppRuntime runtime) {
+        this.routing = new Routing(table, urls, templates);
+        this.runtime = runtime;
+    }
+
+    /** Serves the routes of {@code fresh} from now on (used by reload). */
+    public void replaceRoutes(AtilaHandler fresh) {
+        this.routing = fresh.routing;
     }
 
     @Override
     public void handle(Exchange exchange) throws Exception {
+        Routing r = routing;
+        AppEvents events = runtime == null ? AppEvents.none() : runtime.events();
+        Was was = Was.of(exchange, r.urls(), r.templates(), events);
+        CurrentWas.Scope scope = CurrentWas.enter(was);
+        try {
+            dispatch(exchange, was, r.table());
+        } catch (Throwable t) {
+            if (runtime == null) {
+                throw t;
+            }
+            runtime.errors().handle(exchange, was, t, runtime.debug());
+        } finally {
+            scope.close();
+        }
+    }
+
+    private static void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table) throws Exception {
         String method = exchange.method();
         String path = exchange.pathInfo();
         RouteTable.Match<Endpoint> match = table.find(method, path);
@@ -52,14 +79,8 @@ public final class AtilaHandler implements Handler {
             }
             throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
         }
-        Was was = Was.of(exchange, urls, templates);
-        CurrentWas.Scope scope = CurrentWas.enter(was);
-        try {
-            Object result = match.target().invoke(new Call(exchange, was, match.variables()));
-            Renderer.render(exchange, result);
-        } finally {
-            scope.close();
-        }
+        Object result = match.target().invoke(new Call(exchange, was, match.variables()));
+        Renderer.render(exchange, result);
     }
 
     static String allow(Set<String> methods) {
@@ -75,6 +96,6 @@ public final class AtilaHandler implements Handler {
 
     @Override
     public String toString() {
-        return "Atila(" + table.size() + " routes)";
+        return "Atila(" + routing.table().size() + " routes)";
     }
 }

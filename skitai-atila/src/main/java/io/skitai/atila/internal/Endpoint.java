@@ -14,11 +14,20 @@ public final class Endpoint {
     private final MethodHandle invoker;
     private final Binders.Binder[] binders;
     private final String description;
+    private final Hook[] before;
+    private final Hook[] after;
 
-    private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description) {
+    private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description, Hook[] before, Hook[] after) {
         this.invoker = invoker;
         this.binders = binders;
         this.description = description;
+        this.before = before;
+        this.after = after;
+    }
+
+    /** This endpoint with {@code @RunBefore} and {@code @RunAfter} hooks around the method. */
+    public Endpoint withHooks(java.util.List<Hook> before, java.util.List<Hook> after) {
+        return new Endpoint(invoker, binders, description, before.toArray(Hook[]::new), after.toArray(Hook[]::new));
     }
 
     /** Prepares {@code method} of {@code controller}; throws {@link IllegalStateException} when it cannot be routed. */
@@ -30,14 +39,32 @@ public final class Endpoint {
             MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(controller);
             MethodHandle spread = handle.asSpreader(Object[].class, binders.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return new Endpoint(spread, binders, description);
+            return new Endpoint(spread, binders, description, new Hook[0], new Hook[0]);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(description + " is not accessible: make the controller class and method public", e);
         }
     }
 
-    /** Binds the arguments for this call and invokes the method; returns what it returned ({@code null} for void). */
+    /**
+     * Runs the before-hooks (the first non-null value they return is the result), binds the
+     * arguments and invokes the method, then runs the after-hooks; returns the result.
+     */
     public Object invoke(Call call) throws Exception {
+        Hook.Args hookArgs = before.length + after.length == 0 ? null : Hook.Args.of(call.was());
+        for (Hook hook : before) {
+            Object early = hook.call(hookArgs);
+            if (early != null) {
+                return early;
+            }
+        }
+        Object result = invokeMethod(call);
+        for (Hook hook : after) {
+            hook.call(hookArgs);
+        }
+        return result;
+    }
+
+    private Object invokeMethod(Call call) throws Exception {
         Object[] args = new Object[binders.length];
         for (int i = 0; i < args.length; i++) {
             args[i] = binders[i].bind(call);

@@ -16,11 +16,15 @@ public final class Routes {
 
     /** The handler serving these controllers' routes, without templates. */
     public static AtilaHandler compile(List<Object> controllers) {
-        return compile(controllers, Templates.none());
+        return compile(controllers, Templates.none(), null);
     }
 
-    /** The handler serving these controllers' routes; throws {@link IllegalStateException} for a route it cannot build. */
-    public static AtilaHandler compile(List<Object> controllers, Templates templates) {
+    /**
+     * The handler serving these controllers' routes, rendering with {@code templates}, with the
+     * app's events and error handlers and the routes' run-before/after hooks ({@code runtime} may be
+     * null); throws {@link IllegalStateException} for a route it cannot build.
+     */
+    public static AtilaHandler compile(List<Object> controllers, Templates templates, AppRuntime runtime) {
         RouteTable<Endpoint> table = new RouteTable<>();
         RouteNames names = new RouteNames();
         for (Object controller : controllers) {
@@ -30,6 +34,7 @@ public final class Routes {
                     throw new IllegalStateException(method + ": @Route methods must not be static");
                 }
                 Endpoint endpoint = Endpoint.of(controller, method);
+                endpoint = endpoint.withHooks(RouteHooks.before(controller, method, endpoint), RouteHooks.after(controller, method, endpoint));
                 String name = route.name().isEmpty() ? method.getName() : route.name();
                 for (String text : route.value()) {
                     PathTemplate template;
@@ -45,7 +50,7 @@ public final class Routes {
                 }
             }
         }
-        return new AtilaHandler(table, names, templates);
+        return new AtilaHandler(table, names, templates, runtime);
     }
 
     private static List<Method> routeMethods(Class<?> type) {

@@ -1,0 +1,160 @@
+package io.skitai.atila.internal;
+
+import io.skitai.atila.Atila;
+import io.skitai.atila.BeforeMount;
+import io.skitai.atila.BeforeReload;
+import io.skitai.atila.BeforeUmount;
+import io.skitai.atila.Maintain;
+import io.skitai.atila.Mounted;
+import io.skitai.atila.Reloaded;
+import io.skitai.atila.Umounted;
+import io.skitai.core.MountInfo;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an Atila app prepared at mount time besides its routes: lifecycle hooks, events, error
+ * handlers, maintenance tasks and the debug flag. The app calls it under its own lock.
+ */
+public final class AppRuntime {
+
+    private static final List<Class<? extends Annotation>> LIFECYCLE = List.of(
+            BeforeMount.class, Mounted.class, BeforeUmount.class, Umounted.class, BeforeReload.class, Reloaded.class);
+
+    private final Atila app;
+    private final Map<Class<? extends Annotation>, List<Hook>> hooks = new HashMap<>();
+    private final List<Hook> maintain = new ArrayList<>();
+    private final Events events;
+    private final ErrorHandlers errors;
+    private volatile boolean debug;
+    private MountInfo lastMount;
+    private int mounts;
+    private Maintainer maintainer;
+
+    private AppRuntime(Atila app, List<Object> controllers) {
+        this.app = app;
+        for (Class<? extends Annotation> a : LIFECYCLE) {
+            List<Hook> list = new ArrayList<>();
+            controllers.forEach(c -> list.addAll(Hook.all(c, a, Hook.lifecycle())));
+            hooks.put(a, list);
+        }
+        controllers.forEach(c -> maintain.addAll(Hook.all(c, Maintain.class, EnumSet.of(Hook.Kind.APP, Hook.Kind.NOW))));
+        this.events = Events.of(controllers);
+        this.errors = ErrorHandlers.of(controllers);
+    }
+
+    /** Prepares the hooks of {@code controllers}; throws {@link IllegalStateException} for a method it cannot call. */
+    public static AppRuntime of(Atila app, List<Object> controllers) {
+        return new AppRuntime(app, controllers);
+    }
+
+    /** The app's events. */
+    public Events events() {
+        return events;
+    }
+
+    /** The app's error handlers. */
+    public ErrorHandlers errors() {
+        return errors;
+    }
+
+    /** Whether debug mode is on (set at mount from the config and the mount's preferences). */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** Applies the mount's debug flag and runs the {@code @BeforeMount} hooks. */
+    public void beforeMount(MountInfo mount) throws Exception {
+        lastMount = mount;
+        debug = isTrue(app.config().get("debug")) || mount.pref().debug();
+        run(BeforeMount.class, mount);
+    }
+
+    /** Joins the broadcast set, starts maintenance (first mount only) and runs the {@code @Mounted} hooks. */
+    public void mounted(MountInfo mount) throws Exception {
+        long interval = Maintainer.interval(app.config().get("maintainInterval"));
+        if (mounts++ == 0) {
+            events.join();
+            maintainer = Maintainer.start(maintain, () -> Hook.Args.of(app, lastMount), interval);
+        }
+        try {
+            run(Mounted.class, mount);
+        } catch (Exception | Error e) {
+            if (--mounts == 0) {
+                release();
+            }
+            throw e;
+        }
+    }
+
+    private void release() {
+        events.leave();
+        if (maintainer != null) {
+            maintainer.close();
+            maintainer = null;
+        }
+    }
+
+    /** Runs {@code @BeforeUmount}, stops maintenance and leaves the broadcast set (last mount only), runs {@code @Umounted}. */
+    public void umount() throws Exception {
+        if (mounts == 0) {
+            return;
+        }
+        Exception first = null;
+        try {
+            run(BeforeUmount.class, lastMount);
+        } catch (Exception e) {
+            first = e;
+        }
+        if (--mounts == 0) {
+            release();
+        }
+        try {
+            run(Umounted.class, lastMount);
+        } catch (Exception e) {
+            if (first == null) {
+                first = e;
+            } else {
+                first.addSuppressed(e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Runs {@code @BeforeReload}, then {@code prepare}, restarts maintenance with the current interval, runs {@code @Reloaded}. */
+    public void reload(ThrowingRunnable prepare) throws Exception {
+        run(BeforeReload.class, lastMount);
+        prepare.run();
+        if (mounts > 0) {
+            debug = isTrue(app.config().get("debug")) || (lastMount != null && lastMount.pref().debug());
+            if (maintainer != null) {
+                maintainer.close();
+            }
+            maintainer = Maintainer.start(maintain, () -> Hook.Args.of(app, lastMount), Maintainer.interval(app.config().get("maintainInterval")));
+        }
+        run(Reloaded.class, lastMount);
+    }
+
+    /** A step of {@link #reload}. */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        /** Runs the step. */
+        void run() throws Exception;
+    }
+
+    private void run(Class<? extends Annotation> phase, MountInfo mount) throws Exception {
+        for (Hook hook : hooks.get(phase)) {
+            hook.call(Hook.Args.of(app, mount));
+        }
+    }
+
+    private static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+    }
+}
