@@ -78,6 +78,14 @@ public final class Was {
         return exchange;
     }
 
+    /**
+     * The response of this request (Python's {@code was.response}): status, headers and
+     * {@code throwError("404 Not Found")}.
+     */
+    public WasResponse response() {
+        return new WasResponse(exchange);
+    }
+
     /** Scratch space for this request only (Python's {@code was.g}); created on first use. */
     public Map<String, Object> g() {
         if (g == null) {
