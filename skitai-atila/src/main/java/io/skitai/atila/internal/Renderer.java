@@ -1,15 +1,20 @@
 package io.skitai.atila.internal;
 
 import io.skitai.atila.Response;
+import io.skitai.atila.Streamed;
 import io.skitai.core.Exchange;
 import io.skitai.core.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Sends a route's return value: {@code String} as HTML, {@code byte[]} as bytes, {@code null} as
+ * Sends a route's return value: {@code String} as HTML, {@code byte[]} as bytes, an
+ * {@code InputStream}, {@link Path} or {@link Streamed} streamed (see {@link Streams}), {@code null} as
  * 204, a {@link Response} with its status and headers, a {@link CompletionStage} once it completes
  * (handlers run on virtual threads, so waiting is cheap), anything else as JSON.
  */
@@ -40,9 +45,15 @@ public final class Renderer {
         }
     }
 
-    private static void body(Exchange exchange, Object value) {
+    private static void body(Exchange exchange, Object value) throws IOException {
         boolean typed = exchange.responseHeader("Content-Type").isPresent();
-        if (value instanceof byte[] bytes) {
+        if (value instanceof InputStream in) {
+            Streams.input(exchange, in, typed);
+        } else if (value instanceof Path file) {
+            Streams.file(exchange, file, typed);
+        } else if (value instanceof Streamed streamed) {
+            Streams.streamed(exchange, streamed, typed);
+        } else if (value instanceof byte[] bytes) {
             if (!typed) {
                 exchange.contentType("application/octet-stream");
             }
