@@ -120,6 +120,7 @@ public final class Atila implements App {
         if (handler == null) {
             handler = Routes.compile(List.copyOf(controllers), renderer, runtime);
         }
+        handler.uploadLimit(mount.point(), mount.pref().maxUploadFileSize());
         runtime.mounted(mount);
         return handler;
     }

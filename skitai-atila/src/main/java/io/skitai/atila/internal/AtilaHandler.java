@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The handler of a mounted Atila app: looks the route up, answers 404/405 and automatic OPTIONS,
@@ -24,6 +25,7 @@ public final class AtilaHandler implements Handler {
 
     private volatile Routing routing;
     private final AppRuntime runtime;
+    private final Map<String, Long> uploadLimits = new ConcurrentHashMap<>();
 
     private record Routing(RouteTable<Endpoint> table, RouteUrls urls, Templates templates) {}
 
@@ -46,6 +48,11 @@ public final class AtilaHandler implements Handler {
         this.routing = fresh.routing;
     }
 
+    /** Bounds each uploaded file of requests to the mount at {@code mountPoint} (its {@code Pref.maxUploadFileSize()}). */
+    public void uploadLimit(String mountPoint, long maxUploadFileSize) {
+        uploadLimits.put(mountPoint, maxUploadFileSize);
+    }
+
     @Override
     public void handle(Exchange exchange) throws Exception {
         Routing r = routing;
@@ -53,7 +60,8 @@ public final class AtilaHandler implements Handler {
         Was was = Was.of(exchange, r.urls(), r.templates(), events);
         CurrentWas.Scope scope = CurrentWas.enter(was);
         try {
-            dispatch(exchange, was, r.table());
+            long limit = uploadLimits.getOrDefault(exchange.mountPoint(), Long.MAX_VALUE);
+            dispatch(exchange, was, r.table(), limit);
         } catch (Throwable t) {
             if (runtime == null) {
                 throw t;
@@ -64,7 +72,7 @@ public final class AtilaHandler implements Handler {
         }
     }
 
-    private static void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table) throws Exception {
+    private static void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table, long uploadLimit) throws Exception {
         String method = exchange.method();
         String path = exchange.pathInfo();
         RouteTable.Match<Endpoint> match = table.find(method, path);
@@ -79,7 +87,7 @@ public final class AtilaHandler implements Handler {
             }
             throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
         }
-        Object result = match.target().invoke(new Call(exchange, was, match.variables()));
+        Object result = match.target().invoke(new Call(exchange, was, match.variables(), uploadLimit));
         Renderer.render(exchange, result);
     }
 

@@ -3,6 +3,7 @@ package io.skitai.atila.internal;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.skitai.atila.Body;
 import io.skitai.atila.Param;
+import io.skitai.atila.Upload;
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
 import io.skitai.core.Json;
@@ -39,6 +40,8 @@ public final class Binders {
                 binders[i] = Call::was;
             } else if (type == Exchange.class) {
                 binders[i] = Call::exchange;
+            } else if (type == Upload.class || isUploadList(p)) {
+                binders[i] = upload(p);
             } else if (p.isAnnotationPresent(Body.class) || (!p.isAnnotationPresent(Param.class) && !isSimple(p))) {
                 if (bodyTaken) {
                     throw new IllegalStateException(where(method, p) + ": only one parameter can bind the request body");
@@ -50,6 +53,28 @@ public final class Binders {
             }
         }
         return binders;
+    }
+
+    private static boolean isUploadList(Parameter p) {
+        return p.getType() == List.class && p.getParameterizedType() instanceof ParameterizedType pt
+                && pt.getActualTypeArguments()[0] == Upload.class;
+    }
+
+    private static Binder upload(Parameter p) {
+        Param ann = p.getAnnotation(Param.class);
+        String name = ann == null || ann.value().isEmpty() ? p.getName() : ann.value();
+        boolean required = ann == null || ann.required();
+        boolean list = p.getType() == List.class;
+        return call -> {
+            List<Upload> files = call.uploads(name);
+            if (files.isEmpty() && required) {
+                throw new HttpError(400, "file '" + name + "' is required (send a multipart/form-data body)");
+            }
+            if (list) {
+                return List.copyOf(files);
+            }
+            return files.isEmpty() ? null : files.get(0);
+        };
     }
 
     private static boolean isSimple(Parameter p) {

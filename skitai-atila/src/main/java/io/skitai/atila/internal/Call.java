@@ -3,6 +3,7 @@ package io.skitai.atila.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.skitai.atila.Upload;
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
 import io.skitai.core.Json;
@@ -22,13 +23,21 @@ public final class Call {
     private final Exchange exchange;
     private final Was was;
     private final Map<String, String> pathVariables;
+    private final long maxUploadFileSize;
     private Map<String, List<String>> form;
+    private Multipart multipart;
 
-    /** A call of a route for one request. */
+    /** A call of a route for one request, without an upload limit beyond the body limit. */
     public Call(Exchange exchange, Was was, Map<String, String> pathVariables) {
+        this(exchange, was, pathVariables, Long.MAX_VALUE);
+    }
+
+    /** A call of a route for one request whose uploaded files may have at most {@code maxUploadFileSize} bytes each. */
+    public Call(Exchange exchange, Was was, Map<String, String> pathVariables, long maxUploadFileSize) {
         this.exchange = exchange;
         this.was = was;
         this.pathVariables = pathVariables;
+        this.maxUploadFileSize = maxUploadFileSize;
     }
 
     /** The request. */
@@ -54,7 +63,25 @@ public final class Call {
         if (isForm()) {
             return form().getOrDefault(name, List.of());
         }
+        if (Multipart.isMultipart(contentType())) {
+            return multipart().fields().getOrDefault(name, List.of());
+        }
         return List.of();
+    }
+
+    /** The files uploaded under field {@code name} of a multipart body (empty if none or not multipart). */
+    public List<Upload> uploads(String name) {
+        if (!Multipart.isMultipart(contentType())) {
+            return List.of();
+        }
+        return multipart().files().getOrDefault(name, List.of());
+    }
+
+    private Multipart multipart() {
+        if (multipart == null) {
+            multipart = Multipart.parse(exchange.header("Content-Type").orElse(""), exchange.body(), maxUploadFileSize);
+        }
+        return multipart;
     }
 
     /** Reads the body into the type of {@code reader}, for parameter {@code name}. */
