@@ -20,7 +20,14 @@ class MultipartTest {
     private static final String BOUNDARY = "----skitaiBoundary7MA4YWxk";
     private static final String TYPE = "multipart/form-data; boundary=" + BOUNDARY;
 
+    record Meta(String title, int count) {}
+
     public static class Uploads {
+        @Route(value = "/meta", methods = Method.POST)
+        public Meta meta(@Body Meta meta) {
+            return meta;
+        }
+
         @Route(value = "/fields", methods = Method.POST)
         public Map<String, Object> fields(String title, int count, @Param(required = false) List<String> tag) {
             return Map.of("title", title, "count", count, "tag", tag);
@@ -90,6 +97,8 @@ class MultipartTest {
                     new Object[] {"tag", null, null, "a"}, new Object[] {"tag", null, null, "b"}), TYPE);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.<Map<String, Object>>data()).isEqualTo(Map.of("title", "héllo", "count", 42, "tag", List.of("a", "b")));
+            var meta = cli.post("/meta", body(new Object[] {"title", null, null, "t"}, new Object[] {"count", null, null, "3"}), TYPE);
+            assertThat(meta.<Map<String, Object>>data()).isEqualTo(Map.of("title", "t", "count", 3));
             var bad = cli.post("/fields", body(new Object[] {"title", null, null, "x"}, new Object[] {"count", null, null, "many"}), TYPE);
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.text()).contains("count");

@@ -42,5 +42,11 @@ class PublicApiTest {
         assertThat(urls).isNotNull();
         assertThat(templates).isNotNull();
         assertThat(Param.NONE).isNotEmpty();
+        Upload u = new Upload("f", "a.txt", "text/plain", new byte[] {1});
+        assertThat(u.name() + u.filename() + u.contentType() + u.size() + u.bytes().length).isEqualTo("fa.txttext/plain11");
+        Streamed s = Streamed.of("text/plain", out -> out.write(1));
+        Streamed plain = out -> out.write(2);
+        assertThat(s.contentType()).isEqualTo("text/plain");
+        assertThat(plain.contentType()).isNull();
     }
 }

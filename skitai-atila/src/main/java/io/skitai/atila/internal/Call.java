@@ -87,9 +87,9 @@ public final class Call {
     /** Reads the body into the type of {@code reader}, for parameter {@code name}. */
     public Object body(ObjectReader reader, String name) {
         String type = contentType();
-        if (isForm()) {
+        if (isForm() || Multipart.isMultipart(type)) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            form().forEach((k, v) -> fields.put(k, v.size() == 1 ? v.get(0) : v));
+            (isForm() ? form() : multipart().fields()).forEach((k, v) -> fields.put(k, v.size() == 1 ? v.get(0) : v));
             try {
                 return Json.mapper().convertValue(fields, reader.getValueType());
             } catch (IllegalArgumentException e) {
