@@ -107,6 +107,24 @@ public final class Was {
         return basepath() + urls.urlFor(routeName, args);
     }
 
+    /** {@link #urlFor(String, Object...)} for a route without variables; fixed arity for templates (Pebble has no varargs). */
+    public String urlFor(String routeName) {
+        return urlFor(routeName, new Object[0]);
+    }
+
+    /**
+     * {@link #urlFor(String, Object...)} with one argument, e.g. {@code {{ was.urlFor("Pets.get", 7) }}}
+     * in a template; an {@code Object[]} argument is taken as the argument list.
+     */
+    public String urlFor(String routeName, Object arg) {
+        return urlFor(routeName, arg instanceof Object[] array ? array : new Object[] {arg});
+    }
+
+    /** {@link #urlFor(String, Object...)} with two arguments, for templates. */
+    public String urlFor(String routeName, Object arg1, Object arg2) {
+        return urlFor(routeName, new Object[] {arg1, arg2});
+    }
+
     /**
      * Renders template {@code name} of the app serving this request with {@code model}; inside the
      * template this context is {@code was} (e.g. {@code {{ was.basepath() }}}). A route may return

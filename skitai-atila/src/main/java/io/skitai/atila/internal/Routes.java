@@ -43,7 +43,7 @@ public final class Routes {
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(endpoint + ": " + e.getMessage(), e);
                     }
-                    names.add(name, endpoint.toString(), template);
+                    names.add(name, controller.getClass().getSimpleName() + "." + method.getName(), endpoint.toString(), template);
                     for (io.skitai.atila.Method m : route.methods()) {
                         table.add(m.name(), template, endpoint);
                     }
