@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One HTTP request and its response, as a mounted {@link Handler} sees it.
@@ -96,6 +97,24 @@ public interface Exchange {
 
     /** The Undertow exchange underneath, for code that needs what Skitai does not expose. */
     Object unwrap();
+
+    /**
+     * Finishes this exchange asynchronously: the handler returns at once, without completing the
+     * response, and once {@code completion} completes (normally or not) {@code then} runs with
+     * this exchange and completes the response. {@code then} inspects {@code completion} itself
+     * (it is done by then, so {@code join()} does not block) and runs on the configured handler
+     * threads (a virtual thread by default, the IO thread with {@code Run.threads(0)}), never on
+     * the thread that completed the stage. It has the same contract and error boundary as a
+     * {@link Handler}: whatever it leaves unsent is finished by the engine, {@link HttpError}
+     * (also wrapped in a {@code CompletionException}, as {@code join()} throws it) becomes its
+     * status, anything else a logged 500. {@code then} may call {@code async} again.
+     * With {@code Run.threads(0)} this is how a handler waits for slow work without blocking the
+     * IO thread. Call it at most once per handler invocation, as the last thing it does.
+     *
+     * @param completion the work the response waits for
+     * @param then       completes the response once {@code completion} is done
+     */
+    void async(CompletionStage<?> completion, Handler then);
 
     // ---- conveniences --------------------------------------------------------------------
 

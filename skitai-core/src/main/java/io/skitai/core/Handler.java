@@ -8,7 +8,9 @@ package io.skitai.core;
  * when it returns is finished by the engine (an untouched exchange becomes an empty 200). A
  * handler that throws {@link HttpError} gets that status; any other exception becomes a 500 whose
  * message is logged, never sent. With {@code Run.threads(0)} handlers run on the IO thread and
- * must not block; the request body is then read before the handler is called.
+ * must not block; the request body is then read before the handler is called. A handler that
+ * waits for slow work hands the rest of the exchange to
+ * {@link Exchange#async(java.util.concurrent.CompletionStage, Handler)} and returns.
  */
 @FunctionalInterface
 public interface Handler {

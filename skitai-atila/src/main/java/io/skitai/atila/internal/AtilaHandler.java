@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -72,7 +73,7 @@ public final class AtilaHandler implements Handler {
         }
     }
 
-    private static void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table, long uploadLimit) throws Exception {
+    private void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table, long uploadLimit) throws Exception {
         String method = exchange.method();
         String path = exchange.pathInfo();
         RouteTable.Match<Endpoint> match = table.find(method, path);
@@ -88,7 +89,32 @@ public final class AtilaHandler implements Handler {
             throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
         }
         Object result = match.target().invoke(new Call(exchange, was, match.variables(), uploadLimit));
-        Renderer.render(exchange, result);
+        respond(exchange, was, result);
+    }
+
+    /**
+     * Renders {@code result}; a {@link CompletionStage} is awaited without blocking through
+     * {@link Exchange#async}, its value (or failure, through the app's error handlers) rendered on
+     * the handler threads once it completes.
+     */
+    private void respond(Exchange exchange, Was was, Object result) throws Exception {
+        if (!(result instanceof CompletionStage<?> stage) || exchange.isResponseStarted()) {
+            Renderer.render(exchange, result);
+            return;
+        }
+        exchange.async(stage, ex -> {
+            CurrentWas.Scope scope = CurrentWas.enter(was);
+            try {
+                respond(ex, was, Renderer.outcome(stage));
+            } catch (Throwable t) {
+                if (runtime == null) {
+                    throw t;
+                }
+                runtime.errors().handle(ex, was, t, runtime.debug());
+            } finally {
+                scope.close();
+            }
+        });
     }
 
     static String allow(Set<String> methods) {

@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutionException;
  * Sends a route's return value: {@code String} as HTML, {@code byte[]} as bytes, an
  * {@code InputStream}, {@link Path} or {@link Streamed} streamed (see {@link Streams}), {@code null} as
  * 204, a {@link Response} with its status and headers, a {@link CompletionStage} once it completes
- * (handlers run on virtual threads, so waiting is cheap), anything else as JSON.
+ * (a route's own stage is awaited without blocking by {@link AtilaHandler} through
+ * {@code Exchange.async}; a stage left here, e.g. a {@code Response} body, is waited for), anything
+ * else as JSON.
  */
 public final class Renderer {
 
@@ -71,21 +73,30 @@ public final class Renderer {
         }
     }
 
+    /** The value of a completed stage, or its failure (unwrapped) thrown. */
+    static Object outcome(CompletionStage<?> stage) throws Exception {
+        return await1(stage);
+    }
+
     private static Object await(Object value) throws Exception {
         while (value instanceof CompletionStage<?> stage) {
-            try {
-                value = stage.toCompletableFuture().get();
-            } catch (ExecutionException | CompletionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
+            value = await1(stage);
         }
         return value;
+    }
+
+    private static Object await1(CompletionStage<?> stage) throws Exception {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 }

@@ -4,7 +4,9 @@ import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs a Skitai {@link Handler} for an Undertow exchange on the configured threads, inside the
@@ -51,18 +53,57 @@ final class HandlerAdapter implements HttpHandler {
     private void invoke(HttpServerExchange exchange, byte[] body) {
         UndertowExchange ex = new UndertowExchange(exchange, point,
                 threads.mayBlock(), ioTimeoutMillis, body);
+        run(exchange, ex, handler, true);
+    }
+
+    /**
+     * Runs {@code h} inside the error boundary. {@code rootCall}: the first call, where with
+     * {@code threads(0)} Undertow itself ends the exchange once the root handler returns.
+     */
+    private void run(HttpServerExchange exchange, UndertowExchange ex, Handler h, boolean rootCall) {
+        boolean continued = false;
         try {
-            handler.handle(ex);
+            h.handle(ex);
+            UndertowExchange.Pending pending = ex.takePending();
+            if (pending != null && !exchange.isComplete()) {
+                if (rootCall && !threads.mayBlock()) {
+                    // Keeps Undertow from ending the exchange when the root handler returns.
+                    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {});
+                }
+                continued = true;
+                pending.completion().whenComplete((value, failure) -> continueOn(exchange,
+                        () -> run(exchange, ex, pending.then(), false)));
+                return;
+            }
             ex.finish();
         } catch (HttpError e) {
             ErrorResponses.send(exchange, e);
         } catch (Throwable t) {
+            if (t instanceof CompletionException && t.getCause() instanceof HttpError e) {
+                ErrorResponses.send(exchange, e);
+                return;
+            }
             LOG.log(Level.ERROR, "handler failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), t);
             ErrorResponses.send(exchange, 500, "the server could not complete this request", false);
         } finally {
-            if (threads.mayBlock() && !exchange.isResponseStarted()) {
+            if (!continued && (threads.mayBlock() || !rootCall) && !exchange.isResponseStarted()) {
                 exchange.endExchange();
             }
+        }
+    }
+
+    /** Runs a continuation on the handler threads, or on the exchange's IO thread with threads(0). */
+    private void continueOn(HttpServerExchange exchange, Runnable task) {
+        try {
+            if (threads.mayBlock()) {
+                threads.executor().execute(task);
+            } else {
+                exchange.getIoThread().execute(task);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "could not continue " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
+            exchange.setPersistent(false);
+            exchange.endExchange();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.skitai.core.internal;
 
 import io.skitai.core.Exchange;
+import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.skitai.core.Key;
 import io.undertow.io.IoCallback;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The {@link Exchange} of a handler, over Undertow's exchange. */
 final class UndertowExchange implements Exchange {
@@ -39,6 +41,10 @@ final class UndertowExchange implements Exchange {
     private Map<String, List<String>> queryParams;
     private Map<Key<?>, Object> attributes;
     private StreamingOutput output;
+    private Pending pending;
+
+    /** A continuation registered with {@link #async}. */
+    record Pending(CompletionStage<?> completion, Handler then) {}
 
     UndertowExchange(HttpServerExchange exchange, String mountPoint, boolean mayBlock, long ioTimeoutMillis,
             byte[] preloadedBody) {
@@ -249,6 +255,24 @@ final class UndertowExchange implements Exchange {
     @Override
     public Object unwrap() {
         return exchange;
+    }
+
+    @Override
+    public void async(CompletionStage<?> completion, Handler then) {
+        if (completion == null || then == null) {
+            throw new NullPointerException("async needs a completion and a continuation");
+        }
+        if (pending != null) {
+            throw new IllegalStateException("async was already called by this handler");
+        }
+        pending = new Pending(completion, then);
+    }
+
+    /** The continuation the handler registered with {@link #async}, if any, clearing it. */
+    Pending takePending() {
+        Pending p = pending;
+        pending = null;
+        return p;
     }
 
     /** Ends the response if the handler left it open (closing a stream it opened). */
