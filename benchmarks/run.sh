@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load-tests examples/hello (Skitai) against benchmarks' BaselineServer (Undertow alone) in one run:
-# plaintext (/), JSON (/json) and a 4 KiB static file (/static/4k.txt), with wrk on 127.0.0.1.
+# plaintext (/), JSON (/json) and a 4 KiB static file (/static/4k.txt), with wrk on 127.0.0.1, and
+# examples/atila-app's Atila route /users/{id}?fields=.. against the same route written on Undertow.
 # Prints requests/s, p99 latency, server CPU time per request, and the Skitai/baseline ratios,
 # and writes them to benchmarks/out/latest.md.
 #
@@ -19,13 +20,15 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10}
 SKITAI_PORT=${SKITAI_PORT:-18181}
 BASE_PORT=${BASE_PORT:-18182}
+ATILA_PORT=${ATILA_PORT:-18183}
+ATILA_PATH='/users/7?fields=id,name,email'
 OUT=benchmarks/out
 mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (apt-get)"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
 fi
-mvn -B -q -ntp -DskipTests package -pl examples/hello,benchmarks -am
+mvn -B -q -ntp -DskipTests package -pl examples/hello,examples/atila-app,benchmarks -am
 STATIC_DIR=$(pwd)/examples/hello/target/static
 HEAP="-Xms256m -Xmx256m"
 
@@ -39,7 +42,9 @@ java $HEAP -jar examples/hello/target/hello.jar --skitai-port=$SKITAI_PORT >"$OU
 SKITAI_PID=$!; PIDS+=($SKITAI_PID)
 java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.BaselineServer $BASE_PORT "$STATIC_DIR" >"$OUT/baseline.log" 2>&1 &
 BASE_PID=$!; PIDS+=($BASE_PID)
-wait_port $SKITAI_PORT; wait_port $BASE_PORT
+java $HEAP -jar examples/atila-app/target/atila-app.jar --skitai-port=$ATILA_PORT >"$OUT/atila.log" 2>&1 &
+ATILA_PID=$!; PIDS+=($ATILA_PID)
+wait_port $SKITAI_PORT; wait_port $BASE_PORT; wait_port $ATILA_PORT
 
 cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 TICK=$(getconf CLK_TCK)
@@ -63,13 +68,17 @@ for path in / /json /static/4k.txt; do
   wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$SKITAI_PORT$path" >/dev/null
   wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$path" >/dev/null
 done
+wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$ATILA_PORT$ATILA_PATH" >/dev/null
+wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$ATILA_PATH" >/dev/null
 
 declare -A RPS P99 CPU
 for round in $(seq $ROUNDS); do
-  for name_path in plaintext:/ json:/json static:/static/4k.txt; do
+  for name_path in plaintext:/ json:/json static:/static/4k.txt "atila:$ATILA_PATH"; do
     name=${name_path%%:*}; path=${name_path#*:}
     for server in baseline skitai; do
-      if [ $server = skitai ]; then pid=$SKITAI_PID; port=$SKITAI_PORT; else pid=$BASE_PID; port=$BASE_PORT; fi
+      if [ $server = baseline ]; then pid=$BASE_PID; port=$BASE_PORT;
+      elif [ $name = atila ]; then pid=$ATILA_PID; port=$ATILA_PORT;
+      else pid=$SKITAI_PID; port=$SKITAI_PORT; fi
       read -r rps p99 cpu < <(measure $pid $port $path)
       echo "round $round $name $server: $rps req/s, p99 $p99 ms, $cpu us CPU/req"
       key="$name.$server"
@@ -87,7 +96,7 @@ done
 {
   echo "| endpoint | server | req/s | p99 ms | CPU µs/req |"
   echo "|---|---|---:|---:|---:|"
-  for name in plaintext json static; do
+  for name in plaintext json static atila; do
     for server in baseline skitai; do
       read -r rps p99 cpu <<<"${BEST[$name.$server]}"
       echo "| $name | $server | $rps | $p99 | $cpu |"
@@ -96,7 +105,7 @@ done
   echo
   echo "| endpoint | req/s ratio (Skitai/baseline) | CPU/req ratio (Skitai/baseline) |"
   echo "|---|---:|---:|"
-  for name in plaintext json static; do
+  for name in plaintext json static atila; do
     read -r brps bp99 bcpu <<<"${BEST[$name.baseline]}"
     read -r srps sp99 scpu <<<"${BEST[$name.skitai]}"
     awk -v n=$name -v br=$brps -v sr=$srps -v bc=$bcpu -v sc=$scpu 'BEGIN { printf "| %s | %.3f | %.3f |\n", n, sr/br, sc/bc }'

@@ -12,12 +12,15 @@ import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The baseline the benchmark compares Skitai with: the same three endpoints as examples/hello,
+ * The baseline the benchmark compares Skitai with: the same endpoints as examples/hello (and the
+ * {@code /users/{id}} route of examples/atila-app),
  * written with Undertow alone. Like Skitai's default, the two handlers run on a virtual thread per
  * request (dispatched from the IO thread), with the buffer pool set up for that (no thread-local
  * cache); static files use Undertow's own ResourceHandler.
@@ -36,6 +39,7 @@ public final class BaselineServer {
         Path staticDir = Path.of(args[1]);
         PathHandler routes = new PathHandler(onVirtualThread(BaselineServer::hello))
                 .addExactPath("/json", onVirtualThread(BaselineServer::json))
+                .addPrefixPath("/users", onVirtualThread(BaselineServer::user))
                 .addPrefixPath("/static", new ResourceHandler(new PathResourceManager(staticDir)));
         // Undertow's default buffer pool caches per thread, which strands direct buffers when every
         // request has its own virtual thread (it runs out of direct memory within seconds); this is
@@ -55,6 +59,36 @@ public final class BaselineServer {
     private static void hello(HttpServerExchange exchange) {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
         exchange.getResponseSender().send(ByteBuffer.wrap("Hello World".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The examples/atila-app route {@code /users/{id:int}?fields=a,b}, written by hand. */
+    private static void user(HttpServerExchange exchange) throws Exception {
+        String rest = exchange.getRelativePath();
+        int id;
+        try {
+            id = Integer.parseInt(rest.startsWith("/") ? rest.substring(1) : rest);
+        } catch (NumberFormatException e) {
+            exchange.setStatusCode(400);
+            exchange.getResponseSender().send("parameter 'id' must be an integer");
+            return;
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("id", id);
+        all.put("name", "user" + id);
+        all.put("email", "user" + id + "@example.com");
+        all.put("active", id % 2 == 0);
+        Deque<String> fields = exchange.getQueryParameters().get("fields");
+        Map<String, Object> out = all;
+        if (fields != null && !fields.getFirst().isEmpty()) {
+            out = new LinkedHashMap<>();
+            for (String f : fields.getFirst().split(",")) {
+                if (all.containsKey(f.trim())) {
+                    out.put(f.trim(), all.get(f.trim()));
+                }
+            }
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(ByteBuffer.wrap(MAPPER.writeValueAsBytes(out)));
     }
 
     private static void json(HttpServerExchange exchange) throws Exception {
