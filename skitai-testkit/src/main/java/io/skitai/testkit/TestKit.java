@@ -5,6 +5,11 @@ import io.skitai.core.Run;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.internal.FreePorts;
 import io.skitai.testkit.internal.InProcessServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
@@ -58,6 +63,58 @@ public final class TestKit {
         SkitaiServer server = SkitaiServer.create();
         server.mount("/", handler);
         serve(server, test);
+    }
+
+    /**
+     * Runs a packaged program as a user does, {@code java -jar JAR --skitai-port=N} with a free
+     * port N, waits (up to 30 s) until it listens on 127.0.0.1:N, runs the test against it and
+     * stops it afterwards (TERM, then a forced kill after 10 s).
+     */
+    public static void serveJar(Path jar, ThrowingConsumer<TestClient> test) {
+        int port = freePort();
+        Process process = null;
+        Path log = null;
+        try {
+            log = Files.createTempFile("skitai-jar", ".log");
+            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString(), "--skitai-port=" + port)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitPort(process, port, jar, log);
+            test.accept(TestClient.of("http://127.0.0.1:" + port));
+        } catch (Throwable t) {
+            throw TestKit.<RuntimeException>rethrow(t);
+        } finally {
+            if (process != null) {
+                process.destroy();
+                try {
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    process.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (log != null) {
+                log.toFile().delete();
+            }
+        }
+    }
+
+    private static void awaitPort(Process process, int port, Path jar, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(jar + " exited early with status " + process.exitValue() + ":\n"
+                        + Files.readString(log));
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError(jar + " did not listen on port " + port + " within 30 s:\n" + Files.readString(log));
     }
 
     @SuppressWarnings("unchecked")
