@@ -3,6 +3,7 @@ package io.skitai.atila.internal;
 import io.skitai.atila.Streamed;
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
+import io.skitai.core.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

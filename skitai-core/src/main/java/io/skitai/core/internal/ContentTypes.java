@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code application/octet-stream} (sent with {@code X-Content-Type-Options: nosniff}, so a
  * browser will not guess it into HTML).
  */
-final class ContentTypes {
+public final class ContentTypes {
 
     static final String DEFAULT = "application/octet-stream";
 
@@ -85,7 +85,7 @@ final class ContentTypes {
     }
 
     /** The Content-Type for a file name (the last path segment). */
-    static String of(String fileName) {
+    public static String of(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0 || dot == fileName.length() - 1) {
             return DEFAULT;
