@@ -1,5 +1,6 @@
 package io.skitai.smtpda;
 
+import io.skitai.core.daemon.Daemon;
 import io.skitai.smtpda.internal.Arguments;
 import io.skitai.smtpda.internal.IniFile;
 import io.skitai.smtpda.internal.LogSetup;
@@ -39,7 +40,7 @@ import java.util.Optional;
 public final class Smtpda {
 
     /** Exit status of {@code status} when no daemon runs (LSB: "program is not running"). */
-    public static final int NOT_RUNNING = 3;
+    public static final int NOT_RUNNING = Daemon.NOT_RUNNING;
 
     private Smtpda() {}
 
@@ -70,7 +71,7 @@ public final class Smtpda {
         return switch (command) {
             case "status" -> status(config, out);
             case "foreground" -> foreground(config, err);
-            default -> DaemonCommands.run(command, config, args, out, err);
+            default -> DaemonCommands.run(command, config, a.rest(), out, err);
         };
     }
 
@@ -112,22 +113,22 @@ public final class Smtpda {
         }
         Thread hook = new Thread(agent::close, "smtpda-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Daemon.notifyReady();
         agent.run();
         return 0;
     }
 
     /** Prints running/stopped, the pid and the queue counts; 0 when running, {@link #NOT_RUNNING} when stopped. */
     static int status(SmtpdaConfig config, PrintStream out) {
-        Spool spool;
-        try {
-            spool = Spool.at(config.spool());
-        } catch (UncheckedIOException e) {
-            out.println("smtpda: stopped (" + e.getMessage() + ")");
+        if (!Files.isDirectory(config.spool())) {
+            out.println("smtpda is not running (stopped)");
+            out.println("spool: " + config.spool().toAbsolutePath() + " (does not exist yet)");
             return NOT_RUNNING;
         }
-        Optional<Long> pid = spool.daemonPid();
+        Spool spool = Spool.at(config.spool());
+        Optional<Long> pid = spool.daemonPid().or(() -> daemonPid(config));
         SpoolCounts c = spool.counts();
-        out.println(pid.map(p -> "smtpda: running (pid " + p + ")").orElse("smtpda: stopped"));
+        out.println(pid.map(p -> "smtpda is running, pid " + p).orElse("smtpda is not running (stopped)"));
         out.println("spool: " + spool.directory());
         out.println("smtp-server: " + config.smtpServer().map(SmtpServer::toString).orElse("none"));
         out.println("pending: " + c.pending());
@@ -137,6 +138,15 @@ public final class Smtpda {
         out.println("sent: " + c.sent());
         out.println("quarantined: " + c.quarantined());
         return pid.isPresent() ? 0 : NOT_RUNNING;
+    }
+
+    /** A daemon started for this spool that has not taken the spool's lock (yet). */
+    private static Optional<Long> daemonPid(SmtpdaConfig config) {
+        try {
+            return DaemonCommands.daemon(config, List.of()).running().map(ProcessHandle::pid);
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
     }
 
     static String usage() {

@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param settings   the settings given, by name
  * @param configFile the config file named with {@code --config}, if any
  * @param help       whether {@code --help} was given
+ * @param rest       the arguments without the command (what a daemon runs in the foreground)
  */
-public record Arguments(Optional<String> command, Map<String, String> settings, Optional<Path> configFile, boolean help) {
+public record Arguments(Optional<String> command, Map<String, String> settings, Optional<Path> configFile, boolean help,
+        List<String> rest) {
 
     private static final Map<String, String> SHORT = Map.of("-d", "start", "-s", "stop", "-r", "restart");
     private static final List<String> COMMANDS = List.of("start", "stop", "restart", "status");
@@ -31,7 +33,9 @@ public record Arguments(Optional<String> command, Map<String, String> settings, 
         Map<String, String> settings = new LinkedHashMap<>();
         Path config = null;
         boolean help = false;
+        List<String> rest = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
+            int from = i;
             String a = args.get(i);
             if (a.equals("--help") || a.equals("-h")) {
                 help = true;
@@ -60,15 +64,13 @@ public record Arguments(Optional<String> command, Map<String, String> settings, 
                     throw new IllegalArgumentException(Messages.badOption(a, "give one command, not '" + command + "' and '" + a + "'"));
                 }
                 command = SHORT.getOrDefault(a, a);
+                continue;
             } else {
                 throw new IllegalArgumentException(Messages.unknownCommand(a));
             }
+            rest.addAll(args.subList(from, i + 1));
         }
-        return new Arguments(Optional.ofNullable(command), Map.copyOf(settings), Optional.ofNullable(config), help);
-    }
-
-    /** The arguments with the command taken out, for the daemon process to run in the foreground. */
-    public static List<String> withoutCommand(List<String> args) {
-        return args.stream().filter(a -> !SHORT.containsKey(a) && !COMMANDS.contains(a)).toList();
+        return new Arguments(Optional.ofNullable(command), Map.copyOf(settings), Optional.ofNullable(config), help,
+                List.copyOf(rest));
     }
 }
