@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The delivery agent against a real SMTP server (GreenMail) on 127.0.0.1. */
+@SuppressWarnings("try")  // some tests close the agent early to stop its loop before asserting
 class DeliveryAgentTest {
 
     @TempDir

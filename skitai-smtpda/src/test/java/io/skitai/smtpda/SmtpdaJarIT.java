@@ -43,6 +43,12 @@ class SmtpdaJarIT {
                 ChildJvm.Result status = ChildJvm.runJar(JAR, with("status", options));
                 assertThat(status.exit()).isZero();
                 assertThat(status.out()).contains("smtpda is running, pid").doesNotContain("jar-Secret-1");
+
+                ChildJvm.Result restart = ChildJvm.runJar(JAR, with("restart", options));
+                assertThat(restart.exit()).as(restart.err()).isZero();
+                assertThat(restart.out()).contains("stopped (pid").contains("smtpda started, pid");
+                Email.of("after restart", "a@example.com", "b@example.com").spool(spool).addContent("hi", "text/plain").send();
+                assertThat(server.await(2, 20_000)).isTrue();
             } finally {
                 ChildJvm.Result stop = ChildJvm.runJar(JAR, with("stop", options));
                 assertThat(stop.exit()).as(stop.err()).isZero();

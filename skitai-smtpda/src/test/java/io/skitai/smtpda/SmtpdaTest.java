@@ -111,6 +111,7 @@ class SmtpdaTest {
     void statusOfARunningAgentExitsZeroWithItsPid() throws Exception {
         Path spool = dir.resolve("spool");
         try (DeliveryAgent agent = DeliveryAgent.open(SmtpdaConfig.builder().spool(spool).build())) {
+            assertThat(agent.spool().directory()).isEqualTo(spool.toAbsolutePath());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int exit = Smtpda.run(List.of("status", "--config", conf("").toString(), "--spool", spool.toString()),
                     new PrintStream(out, true, StandardCharsets.UTF_8), System.err);

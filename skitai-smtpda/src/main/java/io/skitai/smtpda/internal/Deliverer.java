@@ -41,6 +41,9 @@ public final class Deliverer {
         SpoolFormat.Message msg;
         try {
             msg = store.read(claimed.get());
+        } catch (IOException e) {
+            store.requeue(claimed.get(), entry.id(), entry.attempts(), clock.millis() + config.pollInterval().toMillis());
+            throw e;
         } catch (CorruptSpoolFile e) {
             store.quarantine(claimed.get(), Messages.corrupt(e.getMessage()));
             LOG.warning(() -> "smtpda: quarantined " + entry.file().getFileName() + ": " + e.getMessage());

@@ -86,6 +86,10 @@ public final class Messages {
                 + " cc, bcc and replyTo methods for those, and give a name of letters, digits and '-'";
     }
 
+    public static String mimeFailure(String reason) {
+        return "SMTPDA-M018 cannot build the MIME message: " + reason;
+    }
+
     public static String corrupt(String reason) {
         return "SMTPDA-M020 unreadable spool file: " + reason;
     }

@@ -84,7 +84,7 @@ public final class MimeComposer {
             m.writeTo(out, new String[] {"Bcc"});
             return new Composed(from.getAddress(), List.copyOf(recipients), out.toByteArray());
         } catch (MessagingException | IOException e) {
-            throw new EmailException("SMTPDA-M018 cannot build the MIME message: " + e.getMessage(), e);
+            throw new EmailException(Messages.mimeFailure(e.getMessage()), e);
         }
     }
 
