@@ -20,8 +20,10 @@ final class XmlRpcTransport {
             Object value = XmlRpcReader.response(body);
             return Outcomes.normal(200, StatusText.of(200), headers, body, value);
         } catch (RpcFault fault) {
-            return Outcomes.failedAnswer(200, headers, body,
-                    java.util.Map.of("faultCode", fault.faultCode(), "faultString", fault.faultString()), fault);
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("faultCode", fault.faultCode());
+            data.put("faultString", fault.faultString());
+            return Outcomes.failedAnswer(200, headers, body, java.util.Collections.unmodifiableMap(data), fault);
         } catch (IOException | RuntimeException e) {
             return Outcomes.failedAnswer(200, headers, body, null, e);
         }
