@@ -22,11 +22,15 @@ public record ArgOpt(List<Option> options, List<String> arguments) {
         arguments = List.copyOf(arguments);
     }
 
-    /** The value of the last occurrence of an option ({@code "-f"} or {@code "--origin"}). */
+    /**
+     * The value of the last occurrence of an option: {@code "-f"} or {@code "--origin"}, or without
+     * the dashes ({@code "f"} means {@code "-f"}, {@code "origin"} means {@code "--origin"}).
+     */
     public Optional<String> get(String name) {
+        String dashed = name.startsWith("-") ? name : (name.length() == 1 ? "-" : "--") + name;
         Optional<String> found = Optional.empty();
         for (Option o : options) {
-            if (o.name().equals(name)) {
+            if (o.name().equals(dashed)) {
                 found = Optional.of(o.value());
             }
         }

@@ -15,6 +15,10 @@ class ArgOptTest {
         assertThat(o.get("-f")).contains("app.conf");
         assertThat(o.get("--origin")).contains("x");
         assertThat(o.has("--ssl")).isFalse();
+        assertThat(o.get("f")).as("a one-letter name without its dash").contains("app.conf");
+        assertThat(o.get("origin")).as("a long name without its dashes").contains("x");
+        assertThat(o.has("debug")).isTrue();
+        assertThat(o.has("h")).isTrue();
         assertThat(o.arguments()).containsExactly("file1", "-z");
     }
 

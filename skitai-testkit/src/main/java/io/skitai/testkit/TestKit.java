@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
@@ -71,14 +73,20 @@ public final class TestKit {
      * stops it afterwards (TERM, then a forced kill after 10 s).
      */
     public static void serveJar(Path jar, ThrowingConsumer<TestClient> test) {
+        serveJar(jar, List.of(), test);
+    }
+
+    /** {@link #serveJar(Path, ThrowingConsumer)} with the program's own arguments after {@code --skitai-port=N}. */
+    public static void serveJar(Path jar, List<String> args, ThrowingConsumer<TestClient> test) {
         int port = freePort();
         Process process = null;
         Path log = null;
         try {
             log = Files.createTempFile("skitai-jar", ".log");
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString(), "--skitai-port=" + port)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString(), "--skitai-port=" + port));
+            command.addAll(args);
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitPort(process, port, jar, log);
             test.accept(TestClient.of("http://127.0.0.1:" + port));
         } catch (Throwable t) {
