@@ -8,7 +8,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
@@ -66,20 +65,28 @@ public final class Engine {
     private HandlerThreads threads;
     private AccessLog accessLog;
     private List<App> apps = List.of();
-    private GracefulShutdownHandler gate;
+    private DrainGate gate;
     private Undertow undertow;
     private ByteBufferPool buffers;
     private TlsListener tlsListener;
     private volatile int port;
     private int forwardPort = -1;
 
-    private Engine(EngineConfig config) {
+    private final Object owner;
+
+    private Engine(EngineConfig config, Object owner) {
         this.config = config;
+        this.owner = owner;
     }
 
     /** Starts an engine; on failure everything it had started is released again. */
     public static Engine start(EngineConfig config) {
-        Engine engine = new Engine(config);
+        return start(config, null);
+    }
+
+    /** Starts an engine whose exchanges name {@code owner} as their server ({@link ExchangeServers}). */
+    public static Engine start(EngineConfig config, Object owner) {
+        Engine engine = new Engine(config, owner);
         try {
             engine.boot();
             return engine;
@@ -99,10 +106,10 @@ public final class Engine {
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
-        MountTargets targets = new MountTargets(config, threads);
+        MountTargets targets = new MountTargets(config, threads, owner);
         try {
             HttpHandler router = new Router(targets.build());
-            gate = new GracefulShutdownHandler(new DateHeader(new AccessLogHandler(accessLog, connections,
+            gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
                     new RequestGuard(config.limits(), router))));
         } finally {
             apps = List.copyOf(targets.startedApps());
@@ -255,6 +262,16 @@ public final class Engine {
         return port;
     }
 
+    /** Requests served since start. */
+    public long requestsServed() {
+        return gate == null ? 0 : gate.served();
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return connections.get();
+    }
+
     public int forwardPort() {
         if (forwardPort < 0) {
             throw new IllegalStateException("no forward listener: call enableForward(httpPort, httpsPort) before start");
@@ -272,8 +289,7 @@ public final class Engine {
                 Listeners.closeAccepting(undertow);
             }
             if (gate != null) {
-                gate.shutdown();
-                gate.awaitShutdown(config.timeouts().drain().toMillis());
+                gate.drain(config.timeouts().drain().toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
