@@ -339,7 +339,7 @@ public final class SkitaiServer implements AutoCloseable {
             ctx.askMaster(Scoreboard.RECYCLE_ME);
             return;
         }
-        Run run = running;
+        Run run = running.withPort(port());
         restarting = true;
         Thread.ofPlatform().name("skitai-restart").start(() -> {
             try {
@@ -488,7 +488,10 @@ public final class SkitaiServer implements AutoCloseable {
             } else if (restarting) {
                 Thread.sleep(10);
             } else {
-                return;
+                synchronized (this) {
+                    // stop() holds the monitor until the server's resources are released.
+                    return;
+                }
             }
         }
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A program run with several worker processes, for tests of the process model (Linux):
- * {@code java -cp <class path> <main> --skitai-port=N --skitai-address=127.0.0.1 --skitai-workers=W <args>}
- * in a child JVM, which launches the master, which launches the workers. It finds them by their
+ * {@code java -cp <class path> <main> --skitai-port=N --skitai-address=127.0.0.1 --skitai-workers=W
+ * --skitai-rundir=target/skitai-testkit/run-N <args>} in a child JVM, which launches the master, which launches the workers. It finds them by their
  * command lines ({@code skitai(<name>): master}, {@code ... worker #i}) and tells which of them listen.
  *
  * <pre>{@code
@@ -57,11 +57,12 @@ public final class MultiProcessServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(),
-                "--skitai-port=" + port, "--skitai-address=" + FreePorts.LOOPBACK, "--skitai-workers=" + workers));
-        command.addAll(args);
         try {
             Path log = logFile(main, port);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(),
+                    "--skitai-port=" + port, "--skitai-address=" + FreePorts.LOOPBACK, "--skitai-workers=" + workers,
+                    "--skitai-rundir=" + log.resolveSibling("run-" + port)));
+            command.addAll(args);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ChildProcesses.register(p);
             p.getOutputStream().close();

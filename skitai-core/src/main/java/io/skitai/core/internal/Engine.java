@@ -24,7 +24,7 @@ import org.xnio.Options;
 
 /**
  * A running engine: Undertow with Skitai's limits, timeouts and handler pipeline. The pipeline, in
- * order: graceful-shutdown gate → Date header → request log → request guard → router → per mount:
+ * order: drain gate → Date header → request log → request guard → router → per mount:
  * body limit → static files / handler.
  */
 public final class Engine {
