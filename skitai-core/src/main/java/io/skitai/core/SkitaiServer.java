@@ -414,7 +414,12 @@ public final class SkitaiServer implements AutoCloseable {
         if (process != null) {
             throw new IllegalStateException(Messages.alreadyStarted());
         }
-        ProcessContext ctx = ProcessContext.open(run.name(), ProcessRole.current(), processSettings());
+        ProcessRole role = ProcessRole.current();
+        if (run.workers() > 1 && !role.isWorker()) {
+            System.getLogger("skitai").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
+                    + " Skitai.run; SkitaiServer.start runs one process", run.workers());
+        }
+        ProcessContext ctx = ProcessContext.open(run.name(), role, processSettings());
         process = ctx;
         try {
             startEngine(run, ctx);
