@@ -32,7 +32,8 @@ public interface SharedState {
     /**
      * A lock that excludes every worker process (and every thread) holding the same name. Use
      * {@code lock()}/{@code unlock()} in {@code try/finally}, or {@code tryLock(timeout, unit)};
-     * {@code newCondition()} is not supported.
+     * {@code newCondition()} is not supported. On the mapped file it is a file lock in the run
+     * directory (released if the holder dies); on Redis a key leased for 60 s.
      */
     Lock lock(String name);
 
