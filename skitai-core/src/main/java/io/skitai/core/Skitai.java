@@ -3,6 +3,11 @@ package io.skitai.core;
 import io.skitai.core.daemon.Daemon;
 import io.skitai.core.internal.CommandLine;
 import io.skitai.core.internal.EngineDaemon;
+import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.process.Launcher;
+import io.skitai.core.internal.process.ProcessRole;
+import io.skitai.core.internal.process.Signals;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +112,26 @@ public final class Skitai {
         SERVER.logOff(patterns);
     }
 
+    /** See {@link SkitaiServer#deflu(String...)}. */
+    public static void deflu(String... keys) {
+        SERVER.deflu(keys);
+    }
+
+    /** See {@link SkitaiServer#defgs(String...)}. */
+    public static void defgs(String... keys) {
+        SERVER.defgs(keys);
+    }
+
+    /** See {@link SkitaiServer#setWorkerCriticalPoint(double, int, long)}. */
+    public static void setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
+        SERVER.setWorkerCriticalPoint(cpuPercent, continuous, intervalSeconds);
+    }
+
+    /** See {@link SkitaiServer#shareStateOnRedis(String)}. */
+    public static void shareStateOnRedis(String uri) {
+        SERVER.shareStateOnRedis(uri);
+    }
+
     /** See {@link SkitaiServer#setRunDirectory(Path)}. */
     public static void setRunDirectory(String directory) {
         SERVER.setRunDirectory(Path.of(directory));
@@ -133,25 +158,66 @@ public final class Skitai {
             CommandLine line = CommandLine.parse(run, run.args());
             line.runDirectory().ifPresent(SERVER::setRunDirectory);
             Run effective = line.run();
+            ProcessRole role = ProcessRole.current();
+            if (effective.workers() > 1 && !System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+                throw new StartupException(Messages.workersUnsupported(
+                        "the kernel must spread connections over the workers' SO_REUSEPORT sockets, which Linux does"));
+            }
             if (line.daemonCommand().isPresent()) {
+                List<String> master = effective.workers() > 1
+                        ? List.of("-D" + ProcessRole.PROCESS + "=" + ProcessRole.masterMarker(effective.name()))
+                        : List.of();
                 System.exit(EngineDaemon.control(line.daemonCommand().get(), effective,
-                        SERVER.runDirectory(effective.name()), getswd(), SERVER.drainTimeout(), List.of()));
+                        SERVER.runDirectory(effective.name()), getswd(), SERVER.drainTimeout(), master));
             }
-            if (effective.workers() > 1) {
-                System.err.println("skitai: workers(" + effective.workers()
-                        + ") needs the process model, which this version does not have yet; running one process");
+            if (role.isMaster()) {
+                System.exit(SERVER.superviseWorkers(effective, run.args()));
             }
-            SERVER.start(effective);
-            Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "skitai-shutdown"));
-            Daemon.notifyReady();
-            SERVER.await();
+            if (!role.isWorker() && effective.workers() > 1) {
+                System.exit(Launcher.run(effective.name(), run.args()));
+            }
+            serve(effective, role);
         } catch (StartupException e) {
             System.err.println("skitai: error: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("skitai: error: " + Messages.workersUnsupported("cannot launch the master: " + e.getMessage()));
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             SERVER.stop();
         }
+    }
+
+    /**
+     * Serves in this process (alone, or as one worker) until TERM or INT, then drains and exits 0.
+     * HUP restarts a single process in place; a worker ignores it (the master handles HUP) and stops
+     * when its master goes away (its stdin, a pipe from the master, closes).
+     */
+    private static void serve(Run run, ProcessRole role) throws InterruptedException {
+        SERVER.start(run);
+        Runnable stop = SERVER::stop;
+        Signals.handle("TERM", stop);
+        Signals.handle("INT", stop);
+        if (role.isWorker()) {
+            Signals.handle("HUP", () -> { });
+            Thread.ofPlatform().daemon().name("skitai-master-watch").start(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // The master never writes; only the end of the pipe matters.
+                    }
+                } catch (IOException ignored) {
+                    // A broken pipe also means the master is gone.
+                }
+                stop.run();
+            });
+        } else {
+            Signals.handle("HUP", SERVER::restart);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "skitai-shutdown"));
+        Daemon.notifyReady();
+        SERVER.await();
+        System.exit(0);
     }
 
     /** {@link #run(Run)} on the defaults with this command line. */

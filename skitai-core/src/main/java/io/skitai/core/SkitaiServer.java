@@ -3,14 +3,24 @@ package io.skitai.core;
 import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Engine;
 import io.skitai.core.internal.EngineConfig;
+import io.skitai.core.internal.ExchangeServers;
 import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.process.Master;
+import io.skitai.core.internal.process.ProcessContext;
+import io.skitai.core.internal.process.ProcessRole;
+import io.skitai.core.internal.process.ProcessSettings;
+import io.skitai.core.internal.process.Scoreboard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One engine instance: collect mounts and settings, {@link #start(Run)} it, {@link #stop()} it.
@@ -40,7 +50,15 @@ public final class SkitaiServer implements AutoCloseable {
     private Path runDirectory;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
+    private final Set<String> luKeys = new LinkedHashSet<>();
+    private final Set<String> gsKeys = new LinkedHashSet<>();
+    private Optional<String> redisUri = Optional.empty();
+    private Optional<ProcessSettings.CriticalPoint> criticalPoint = Optional.empty();
+    private final Map<String, Supplier<?>> statusSections = new ConcurrentHashMap<>();
     private volatile Engine engine;
+    private volatile ProcessContext process;
+    private volatile Run running;
+    private volatile boolean restarting;
 
     private SkitaiServer() {}
 
@@ -272,6 +290,161 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
+    // ---- process model: workers, shared state ---------------------------------------------------
+
+    /**
+     * Declares last-update keys (Python's {@code skitai.deflu}) for {@link SharedState#setlu} and
+     * {@link SharedState#getlu}, e.g. model or table names. Only declared keys can be used.
+     */
+    public SkitaiServer deflu(String... keys) {
+        requireNotStarted();
+        luKeys.addAll(checkedKeys(keys));
+        return this;
+    }
+
+    /** Declares global-state keys (Python's {@code skitai.defgs}) for {@link SharedState#setgs}/{@code getgs}. */
+    public SkitaiServer defgs(String... keys) {
+        requireNotStarted();
+        gsKeys.addAll(checkedKeys(keys));
+        return this;
+    }
+
+    private static List<String> checkedKeys(String... keys) {
+        for (String k : keys) {
+            if (k == null || k.isBlank()) {
+                throw new IllegalArgumentException("a shared-state key must not be blank");
+            }
+        }
+        return List.of(keys);
+    }
+
+    /**
+     * Keeps the shared state ({@link #sharedState()}) on a Redis server instead of the memory-mapped
+     * file, so workers on several machines share it: {@code redis://host:6379/0}. Needs
+     * {@code io.lettuce:lettuce-core} on the class path. Keys go under {@code skitai:<name>:}.
+     */
+    public SkitaiServer shareStateOnRedis(String uri) {
+        requireNotStarted();
+        if (uri == null || !(uri.startsWith("redis://") || uri.startsWith("rediss://"))) {
+            throw new IllegalArgumentException("shareStateOnRedis needs a redis:// or rediss:// URI, got " + uri);
+        }
+        redisUri = Optional.of(uri);
+        return this;
+    }
+
+    /**
+     * Python's {@code set_worker_critical_point}: the master replaces a worker whose CPU use stays
+     * over {@code cpuPercent} in {@code continuous} consecutive samples taken every {@code interval}
+     * (a new worker starts first, then the old one drains). Only with {@code workers(n)}, n &gt; 1.
+     */
+    public SkitaiServer setWorkerCriticalPoint(double cpuPercent, int continuous, Duration interval) {
+        requireNotStarted();
+        criticalPoint = Optional.of(new ProcessSettings.CriticalPoint(cpuPercent, continuous, interval));
+        return this;
+    }
+
+    /** Seconds form of {@link #setWorkerCriticalPoint(double, int, Duration)}; an interval of 0 turns it off. */
+    public SkitaiServer setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
+        if (intervalSeconds == 0) {
+            requireNotStarted();
+            criticalPoint = Optional.empty();
+            return this;
+        }
+        return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
+    }
+
+    /** Adds a named section to {@link #status()}, computed on each call (the was module adds its upstream pools). */
+    public SkitaiServer addStatusSection(String name, Supplier<?> section) {
+        statusSections.put(name, section);
+        return this;
+    }
+
+    /** The state shared by every worker process of this server (see {@link SharedState}). */
+    public SharedState sharedState() {
+        return context().state();
+    }
+
+    /** The server's processes, uptime, connections, requests served and added sections. */
+    public ServerStatus status() {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        statusSections.forEach((k, v) -> sections.put(k, v.get()));
+        return context().status(sections);
+    }
+
+    /**
+     * Restarts the server without stopping the program. In a worker: asks the master to replace this
+     * worker (a new one starts, then this one drains). In a single process: the engine drains, stops
+     * its apps and starts again on a new thread (connections are refused for that moment).
+     */
+    public void restart() {
+        ProcessContext ctx = context();
+        if (ctx.isWorker()) {
+            ctx.askMaster(Scoreboard.RECYCLE_ME);
+            return;
+        }
+        Run run = running.withPort(port());
+        restarting = true;
+        Thread.ofPlatform().name("skitai-restart").start(() -> {
+            try {
+                stopEngine();
+                startEngine(run, ctx);
+            } catch (RuntimeException e) {
+                System.getLogger("skitai").log(System.Logger.Level.ERROR, "the server could not start again", e);
+                stop();
+            } finally {
+                restarting = false;
+            }
+        });
+    }
+
+    /**
+     * Stops the server gracefully, after the current requests. In a worker: asks the master to stop
+     * the whole server (every worker drains, then all exit). In a single process: the engine stops
+     * on another thread, so the request asking for it still completes.
+     */
+    public void shutdown() {
+        ProcessContext ctx = context();
+        if (ctx.isWorker()) {
+            ctx.askMaster(Scoreboard.SHUT_DOWN_ALL);
+            return;
+        }
+        Thread.ofPlatform().name("skitai-shutdown").start(this::stop);
+    }
+
+    /** The server an exchange is served by (empty for exchanges not made by a {@code SkitaiServer}). */
+    public static Optional<SkitaiServer> serving(Exchange exchange) {
+        return ExchangeServers.of(exchange, SkitaiServer.class);
+    }
+
+    /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
+    int superviseWorkers(Run run, List<String> args) {
+        List<String> workerArgs = new ArrayList<>(args);
+        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : freePort(run.address())));
+        return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, runDirectory(run.name()),
+                processSettings(), timeouts.drain()));
+    }
+
+    /** Port 0 with workers: every worker must bind the same port, so the master picks one for all. */
+    private static int freePort(String address) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new StartupException(Messages.cannotBind(address, 0, e.getMessage()), e);
+        }
+    }
+
+    private ProcessSettings processSettings() {
+        return new ProcessSettings(List.copyOf(luKeys), List.copyOf(gsKeys), redisUri, criticalPoint);
+    }
+
+    private ProcessContext context() {
+        ProcessContext ctx = process;
+        if (ctx == null) {
+            throw new IllegalStateException(Messages.notStarted());
+        }
+        return ctx;
+    }
+
     // ---- lifecycle -----------------------------------------------------------------------
 
     /**
@@ -281,11 +454,42 @@ public final class SkitaiServer implements AutoCloseable {
      */
     public synchronized SkitaiServer start(Run run) {
         requireNotStarted();
+        if (process != null) {
+            throw new IllegalStateException(Messages.alreadyStarted());
+        }
+        ProcessRole role = ProcessRole.current();
+        if (run.workers() > 1 && !role.isWorker()) {
+            System.getLogger("skitai").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
+                    + " Skitai.run; SkitaiServer.start runs one process", run.workers());
+        }
+        ProcessContext ctx = ProcessContext.open(run.name(), role, processSettings());
+        process = ctx;
+        try {
+            startEngine(run, ctx);
+        } catch (RuntimeException | Error e) {
+            process = null;
+            ctx.close();
+            throw e;
+        }
+        return this;
+    }
+
+    private synchronized void startEngine(Run run, ProcessContext ctx) {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                 Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache));
-        engine = Engine.start(config);
-        return this;
+        Engine started = Engine.start(config, this);
+        ctx.serving(started::requestsServed, started::openConnections);
+        running = run;
+        engine = started;
+    }
+
+    private synchronized void stopEngine() {
+        Engine e = engine;
+        if (e != null) {
+            engine = null;
+            e.stop();
+        }
     }
 
     /** The bound port (useful after starting on port 0). */
@@ -315,18 +519,28 @@ public final class SkitaiServer implements AutoCloseable {
 
     /** Closes the listeners, lets in-flight requests finish (up to 30 s), stops the mounted apps. */
     public synchronized void stop() {
-        Engine e = engine;
-        if (e != null) {
-            engine = null;
-            e.stop();
+        stopEngine();
+        ProcessContext ctx = process;
+        if (ctx != null) {
+            process = null;
+            ctx.close();
         }
     }
 
-    /** Blocks until the server is stopped. */
+    /** Blocks until the server is stopped (a {@link #restart()} does not end the wait). */
     public void await() throws InterruptedException {
-        Engine e = engine;
-        if (e != null) {
-            e.awaitStop();
+        while (true) {
+            Engine e = engine;
+            if (e != null) {
+                e.awaitStop();
+            } else if (restarting) {
+                Thread.sleep(10);
+            } else {
+                synchronized (this) {
+                    // stop() holds the monitor until the server's resources are released.
+                    return;
+                }
+            }
         }
     }
 

@@ -16,9 +16,19 @@ public interface AppEvents {
     /** Calls the handlers of {@code event} of every started app of this JVM that listens for broadcasts. */
     void broadcast(Was was, String event, Object... args);
 
+    /** Whether this bus delivers events; {@link #none()} does not (so {@code was.setlu} skips its event). */
+    default boolean delivers() {
+        return true;
+    }
+
     /** Events for requests not served by an app with an event bus: every call fails. */
     static AppEvents none() {
         return new AppEvents() {
+            @Override
+            public boolean delivers() {
+                return false;
+            }
+
             @Override
             public void emit(Was was, String event, Object... args) {
                 throw fail(event);

@@ -304,6 +304,71 @@ public final class Was implements Requests<Call> {
         return new CallContext(Upstreams.of(exchange.server()), txid, requestType);
     }
 
+    // ---- process model: shared state across workers, locks, status, restart/shutdown ----------
+
+    /**
+     * Records that model {@code key} changed now (Python's {@code was.setlu}), in the state every
+     * worker shares, and broadcasts {@code model-changed:<key>} with {@code args} to the apps of
+     * this worker ({@code @OnBroadcast("model-changed:users")}). Returns the new time (ms).
+     *
+     * @throws IllegalArgumentException for a key not declared with {@code Skitai.deflu}
+     */
+    public long setlu(String key, Object... args) {
+        long time = server().sharedState().setlu(key);
+        if (events.delivers()) {
+            events.broadcast(this, "model-changed:" + key, args);
+        }
+        return time;
+    }
+
+    /** The newest last-update time of the keys (ms; 0 if none was set), e.g. for a cache decision. */
+    public long getlu(String... keys) {
+        return server().sharedState().getlu(keys);
+    }
+
+    /** Sets a global value every worker sees (Python's {@code was.setgs}); the key must be declared with {@code Skitai.defgs}. */
+    public void setgs(String key, long value) {
+        server().sharedState().setgs(key, value);
+    }
+
+    /** A global value (0 until set). */
+    public long getgs(String key) {
+        return server().sharedState().getgs(key);
+    }
+
+    /** A lock shared by every worker process (Python's {@code was.get_lock}); unlock it in {@code finally}. */
+    public java.util.concurrent.locks.Lock getLock(String name) {
+        return server().sharedState().lock(name);
+    }
+
+    /** The lock named {@code "__main__"}. */
+    public java.util.concurrent.locks.Lock getLock() {
+        return getLock("__main__");
+    }
+
+    /**
+     * The server's status: workers, pids, uptime, connections, requests served (and upstream pools
+     * once registered). Return it for JSON, or {@code was.status().toHtml()} for a page.
+     */
+    public io.skitai.core.ServerStatus status() {
+        return server().status();
+    }
+
+    /** Restarts this worker (a fresh one takes over first), or the engine of a single process. */
+    public void restart() {
+        server().restart();
+    }
+
+    /** Stops the server after the current requests (all workers, when there are several). */
+    public void shutdown() {
+        server().shutdown();
+    }
+
+    private io.skitai.core.SkitaiServer server() {
+        return io.skitai.core.SkitaiServer.serving(exchange).orElseThrow(() -> new IllegalStateException(
+                "this request is not served by a SkitaiServer, so it has no shared state, status or restart"));
+    }
+
     @Override
     public String toString() {
         return "Was(" + exchange.method() + " " + exchange.path() + ")";

@@ -8,7 +8,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
@@ -25,7 +24,7 @@ import org.xnio.Options;
 
 /**
  * A running engine: Undertow with Skitai's limits, timeouts and handler pipeline. The pipeline, in
- * order: graceful-shutdown gate → Date header → request log → transaction ids → request guard → router → per mount:
+ * order: drain gate → Date header → request log → transaction ids → request guard → router → per mount:
  * body limit → static files / handler.
  */
 public final class Engine {
@@ -67,20 +66,28 @@ public final class Engine {
     private AccessLog accessLog;
     private EngineServices services;
     private List<App> apps = List.of();
-    private GracefulShutdownHandler gate;
+    private DrainGate gate;
     private Undertow undertow;
     private ByteBufferPool buffers;
     private TlsListener tlsListener;
     private volatile int port;
     private int forwardPort = -1;
 
-    private Engine(EngineConfig config) {
+    private final Object owner;
+
+    private Engine(EngineConfig config, Object owner) {
         this.config = config;
+        this.owner = owner;
     }
 
     /** Starts an engine; on failure everything it had started is released again. */
     public static Engine start(EngineConfig config) {
-        Engine engine = new Engine(config);
+        return start(config, null);
+    }
+
+    /** Starts an engine whose exchanges name {@code owner} as their server ({@link ExchangeServers}). */
+    public static Engine start(EngineConfig config, Object owner) {
+        Engine engine = new Engine(config, owner);
         try {
             engine.boot();
             return engine;
@@ -101,10 +108,10 @@ public final class Engine {
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
         services = new EngineServices(config);
-        MountTargets targets = new MountTargets(config, threads);
+        MountTargets targets = new MountTargets(config, threads, owner);
         try {
             HttpHandler router = new Router(targets.build());
-            gate = new GracefulShutdownHandler(new DateHeader(new AccessLogHandler(accessLog, connections,
+            gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
                     new Transactions(services, new RequestGuard(config.limits(), router)))));
         } finally {
             apps = List.copyOf(targets.startedApps());
@@ -257,6 +264,16 @@ public final class Engine {
         return port;
     }
 
+    /** Requests served since start. */
+    public long requestsServed() {
+        return gate == null ? 0 : gate.served();
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return connections.get();
+    }
+
     public int forwardPort() {
         if (forwardPort < 0) {
             throw new IllegalStateException("no forward listener: call enableForward(httpPort, httpsPort) before start");
@@ -274,8 +291,7 @@ public final class Engine {
                 Listeners.closeAccepting(undertow);
             }
             if (gate != null) {
-                gate.shutdown();
-                gate.awaitShutdown(config.timeouts().drain().toMillis());
+                gate.drain(config.timeouts().drain().toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,10 @@ final class HandlerAdapter implements HttpHandler {
     private final HandlerThreads threads;
     private final long ioTimeoutMillis;
 
-    HandlerAdapter(Handler handler, String point, HandlerThreads threads, long ioTimeoutMillis) {
+    private final Object owner;
+
+    HandlerAdapter(Handler handler, String point, HandlerThreads threads, long ioTimeoutMillis, Object owner) {
+        this.owner = owner;
         this.handler = handler;
         this.point = point;
         this.threads = threads;
@@ -52,7 +55,7 @@ final class HandlerAdapter implements HttpHandler {
 
     private void invoke(HttpServerExchange exchange, byte[] body) {
         UndertowExchange ex = new UndertowExchange(exchange, point,
-                threads.mayBlock(), ioTimeoutMillis, body);
+                threads.mayBlock(), ioTimeoutMillis, body, owner);
         run(exchange, ex, handler, true);
     }
 

@@ -9,7 +9,8 @@ import java.nio.channels.Channel;
  * Closes Undertow's listening sockets while leaving the open connections alone, so a graceful stop
  * refuses new connections before it drains. Undertow 2.3 offers only {@code suspend()}, which also
  * closes every open connection; the accepting channel is reached by reflection instead. Should
- * that ever fail (another Undertow), new connections get 503 from the drain gate instead.
+ * that ever fail (another Undertow), the drain gate still answers new connections, with
+ * {@code Connection: close}, until it ends.
  */
 final class Listeners {
 
@@ -26,7 +27,7 @@ final class Listeners {
                 field.setAccessible(true);
                 ((Channel) field.get(info)).close();
             } catch (ReflectiveOperationException | RuntimeException | IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot close the listener early; the drain gate answers 503", e);
+                LOG.log(System.Logger.Level.DEBUG, "cannot close the listener early; the drain gate answers with Connection: close", e);
                 all = false;
             }
         }

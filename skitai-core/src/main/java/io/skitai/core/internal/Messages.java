@@ -162,6 +162,42 @@ public final class Messages {
         return "SKITAI-C042 setMaxRcache(" + entries + "): the result cache size must be >= 0 (0 turns it off)";
     }
 
+    public static String undeclaredLu(String key, java.util.List<String> declared) {
+        return "SKITAI-C060 '" + key + "' is not a declared last-update key: declare it before run with"
+                + " Skitai.deflu(\"" + key + "\") (declared: " + declared + ")";
+    }
+
+    public static String undeclaredGs(String key, java.util.List<String> declared) {
+        return "SKITAI-C061 '" + key + "' is not a declared global-state key: declare it before run with"
+                + " Skitai.defgs(\"" + key + "\") (declared: " + declared + ")";
+    }
+
+    public static String lettuceMissing(String uri) {
+        return "SKITAI-C062 shared state on Redis (" + uri + ") needs the Lettuce client: add the dependency"
+                + " io.lettuce:lettuce-core to your program";
+    }
+
+    public static String redisUnreachable(String uri, String reason) {
+        return "SKITAI-C063 cannot reach the Redis server for shared state at " + uri + ": " + reason;
+    }
+
+    public static String workerTable(java.nio.file.Path instance, String reason) {
+        return "SKITAI-C064 this worker cannot open its master's shared table in " + instance + ": " + reason;
+    }
+
+    public static String workerFailedToStart(String name, int index, int status) {
+        return "SKITAI-C065 " + name + ": worker #" + index + " exited with status " + status
+                + " before it served (its error is above); stopping";
+    }
+
+    public static String workersNotReady(String name, long seconds) {
+        return "SKITAI-C066 " + name + ": the workers did not all serve within " + seconds + " s; stopping";
+    }
+
+    public static String workersUnsupported(String reason) {
+        return "SKITAI-C067 workers(n) with n > 1 cannot run here: " + reason + "; run with workers(1)";
+    }
+
     private static String pointText(String point) {
         return point.isEmpty() ? "/" : point;
     }

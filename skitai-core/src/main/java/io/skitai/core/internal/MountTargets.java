@@ -27,8 +27,11 @@ final class MountTargets {
     private final long ioTimeoutMillis;
     private final List<App> startedApps = new ArrayList<>();
 
-    MountTargets(EngineConfig config, HandlerThreads threads) {
+    private final Object owner;
+
+    MountTargets(EngineConfig config, HandlerThreads threads, Object owner) {
         this.config = config;
+        this.owner = owner;
         this.threads = threads;
         this.ioTimeoutMillis = config.timeouts().request().toMillis();
     }
@@ -88,13 +91,13 @@ final class MountTargets {
             target = instantiate(m.point(), name);
         }
         if (target instanceof Handler h) {
-            return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
+            return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis, owner);
         }
         if (target instanceof App app) {
             try {
                 Handler h = app.start(new MountInfo(m.point(), m.hosts(), m.name(), pref));
                 startedApps.add(app);
-                return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
+                return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis, owner);
             } catch (StartupException e) {
                 throw e;
             } catch (Exception e) {

@@ -1,0 +1,357 @@
+package io.skitai.core.internal.process;
+
+import io.skitai.core.daemon.Daemon;
+import io.skitai.core.daemon.JavaCommand;
+import io.skitai.core.daemon.RunDirectory;
+import io.skitai.core.internal.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The master process: launches the worker JVMs, shares the table with them, and supervises them
+ * from one loop that ticks every 20 ms:
+ * <ul>
+ *   <li>a worker that exits is replaced at once (its exit is seen within one tick);</li>
+ *   <li>HUP, a worker's {@code was.restart()} and the CPU critical point replace workers one at a
+ *       time: the new worker starts, and only once it serves is the old one sent TERM, so the
+ *       port always has a listener;</li>
+ *   <li>TERM (or INT, or a worker's {@code was.shutdown()}) sends TERM to every worker, waits for
+ *       them to drain and exit, removes the shared files and exits 0.</li>
+ * </ul>
+ * A worker that exits before it ever served means the configuration cannot run (port in use,
+ * bad certificate...): the master stops and exits 2 once the first workers fail that way, or when
+ * a worker keeps failing so.
+ */
+public final class Master {
+
+    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final long TICK_MILLIS = 20;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final int MAX_FAILED_STARTS = 5;
+
+    /**
+     * What the master runs.
+     *
+     * @param name     the server's name
+     * @param workers  how many workers
+     * @param args     the program arguments for every worker (the port already resolved)
+     * @param runDir   where the instance directory goes
+     * @param settings keys, store, critical point
+     * @param drain    how long workers may drain on TERM
+     */
+    public record Plan(String name, int workers, List<String> args, RunDirectory runDir, ProcessSettings settings,
+                       Duration drain) {}
+
+    private final Plan plan;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicInteger hupRequested = new AtomicInteger();
+    private final Deque<Integer> toReplace = new ArrayDeque<>();
+    private final List<WorkerProcess> retiring = new ArrayList<>();
+    private final WorkerProcess[] current;
+    private final int[] failedStarts;
+    private boolean[] slotUsed;
+    private Path instance;
+    private Scoreboard board;
+    private JavaCommand command;
+    private Optional<CpuWatch> cpu;
+    private WorkerProcess fresh;
+    private int freshIndex = -1;
+
+    private Master(Plan plan) {
+        this.plan = plan;
+        this.current = new WorkerProcess[plan.workers()];
+        this.failedStarts = new int[plan.workers()];
+    }
+
+    /** Runs the master until it is told to stop; returns the exit status (0, or 2 when workers cannot start). */
+    public static int run(Plan plan) {
+        return new Master(plan).supervise();
+    }
+
+    private int supervise() {
+        try {
+            prepare();
+            Signals.handle("TERM", () -> stopRequested.set(true));
+            Signals.handle("INT", () -> stopRequested.set(true));
+            Signals.handle("HUP", hupRequested::incrementAndGet);
+            for (int i = 0; i < current.length; i++) {
+                current[i] = launch(i);
+            }
+            if (!awaitAllReady()) {
+                stopAll();
+                return 2;
+            }
+            LOG.log(Level.INFO, "{0}: master pid {1,number,#} serves with {2} workers {3}", display(),
+                    ProcessHandle.current().pid(), current.length, Arrays.toString(current));
+            Daemon.notifyReady();
+            while (!stopRequested.get()) {
+                if (!tick()) {
+                    stopAll();
+                    return 2;
+                }
+                sleep(TICK_MILLIS);
+            }
+            LOG.log(Level.INFO, "{0}: stopping: the workers drain (at most {1} s)", display(), plan.drain().toSeconds());
+            return stopAll() ? 0 : 1;
+        } finally {
+            removeInstance();
+        }
+    }
+
+    private void prepare() {
+        RunDirectory dir = plan.runDir().create();
+        removeStaleInstances(dir.path());
+        instance = dir.resolve("instance-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(instance);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + instance + ": " + e.getMessage(), e);
+        }
+        int slots = Math.max(4, plan.workers() * 4);
+        slotUsed = new boolean[slots];
+        board = Scoreboard.create(instance.resolve(ProcessContext.TABLE_FILE), slots, plan.settings().luKeys(),
+                plan.settings().gsKeys());
+        command = JavaCommand.current(plan.args()).withoutProperties(ProcessRole.PROCESS, ProcessRole.SLOT,
+                ProcessRole.INSTANCE, ProcessRole.WORKER, Daemon.PROPERTY, "java.nio.channels.spi.SelectorProvider");
+        cpu = plan.settings().criticalPoint().map(CpuWatch::new);
+    }
+
+    private WorkerProcess launch(int index) {
+        int slot = freeSlot();
+        board.clearSlot(slot);
+        slotUsed[slot] = true;
+        List<String> cmd = command.withJvmOptions(ReusePortSelectorProvider.JVM_OPTIONS)
+                .withJvmOptions("-D" + ProcessRole.PROCESS + "=" + ProcessRole.workerMarker(plan.name(), index),
+                        "-D" + ProcessRole.WORKER + "=W" + index,
+                        "-D" + ProcessRole.SLOT + "=" + slot,
+                        "-D" + ProcessRole.INSTANCE + "=" + instance)
+                .toList();
+        try {
+            Process p = new ProcessBuilder(cmd).redirectInput(Redirect.PIPE).redirectOutput(Redirect.INHERIT)
+                    .redirectError(Redirect.INHERIT).start();
+            return new WorkerProcess(index, slot, p);
+        } catch (IOException e) {
+            slotUsed[slot] = false;
+            throw new UncheckedIOException("cannot launch worker #" + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int freeSlot() {
+        for (int s = 0; s < slotUsed.length; s++) {
+            if (!slotUsed[s]) {
+                return s;
+            }
+        }
+        // Every slot is taken by draining workers: the oldest gets no more time.
+        WorkerProcess oldest = retiring.remove(0);
+        oldest.kill();
+        slotUsed[oldest.slot()] = false;
+        return oldest.slot();
+    }
+
+    private boolean awaitAllReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!stopRequested.get()) {
+            boolean all = true;
+            for (WorkerProcess w : current) {
+                if (!w.isAlive() && !w.ready(board)) {
+                    System.err.println("skitai: error: " + Messages.workerFailedToStart(display(), w.index(), w.exitValue()));
+                    return false;
+                }
+                all &= w.ready(board);
+            }
+            if (all) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                System.err.println("skitai: error: " + Messages.workersNotReady(display(), READY_TIMEOUT.toSeconds()));
+                return false;
+            }
+            sleep(TICK_MILLIS);
+        }
+        return false;
+    }
+
+    /** One round of supervision; false when a worker keeps failing to start. */
+    private boolean tick() {
+        for (int i = 0; i < current.length; i++) {
+            WorkerProcess w = current[i];
+            if (w.isAlive()) {
+                if (w.ready(board)) {
+                    failedStarts[i] = 0;
+                }
+                continue;
+            }
+            slotUsed[w.slot()] = false;
+            if (!w.everReady() && ++failedStarts[i] >= MAX_FAILED_STARTS) {
+                System.err.println("skitai: error: " + Messages.workerFailedToStart(display(), i, w.exitValue()));
+                return false;
+            }
+            if (freshIndex == i) {
+                current[i] = fresh;
+                fresh = null;
+                freshIndex = -1;
+                LOG.log(Level.WARNING, "{0}: {1} exited with status {2}; its replacement takes over", display(), w, w.exitValue());
+            } else {
+                current[i] = launch(i);
+                LOG.log(Level.WARNING, "{0}: {1} exited with status {2}; started {3}", display(), w, w.exitValue(), current[i]);
+            }
+        }
+        reapRetiring();
+        takeCommands();
+        if (hupRequested.getAndSet(0) > 0) {
+            LOG.log(Level.INFO, "{0}: HUP: replacing the workers one by one", display());
+            for (int i = 0; i < current.length; i++) {
+                queueReplacement(i);
+            }
+        }
+        cpu.ifPresent(watch -> watch.check(List.of(current)).forEach(w -> {
+            LOG.log(Level.WARNING, "{0}: {1} stayed over the CPU critical point; replacing it", display(), w);
+            queueReplacement(w.index());
+        }));
+        advanceReplacement();
+        return true;
+    }
+
+    private void takeCommands() {
+        for (WorkerProcess w : current) {
+            long command = board.takeCommand(w.slot());
+            if (command == Scoreboard.RECYCLE_ME) {
+                queueReplacement(w.index());
+            } else if (command == Scoreboard.SHUT_DOWN_ALL) {
+                LOG.log(Level.INFO, "{0}: {1} asked to shut the server down", display(), w);
+                stopRequested.set(true);
+            }
+        }
+    }
+
+    private void queueReplacement(int index) {
+        if (index != freshIndex && !toReplace.contains(index)) {
+            toReplace.add(index);
+        }
+    }
+
+    /** Starts the next replacement, or, once the new worker serves, retires the one it replaces. */
+    private void advanceReplacement() {
+        if (fresh == null) {
+            Integer next = toReplace.poll();
+            if (next != null) {
+                freshIndex = next;
+                fresh = launch(next);
+            }
+            return;
+        }
+        if (!fresh.isAlive()) {
+            slotUsed[fresh.slot()] = false;
+            LOG.log(Level.WARNING, "{0}: the replacement {1} exited with status {2}; keeping {3}", display(), fresh,
+                    fresh.exitValue(), current[freshIndex]);
+            fresh = null;
+            freshIndex = -1;
+        } else if (fresh.ready(board)) {
+            WorkerProcess old = current[freshIndex];
+            current[freshIndex] = fresh;
+            old.terminate();
+            retiring.add(old);
+            LOG.log(Level.INFO, "{0}: {1} serves; {2} drains", display(), fresh, old);
+            fresh = null;
+            freshIndex = -1;
+        }
+    }
+
+    private void reapRetiring() {
+        retiring.removeIf(w -> {
+            if (w.isAlive()) {
+                return false;
+            }
+            slotUsed[w.slot()] = false;
+            return true;
+        });
+    }
+
+    /** TERM to every worker, wait for them to drain, kill what is left; whether all exited with 0. */
+    private boolean stopAll() {
+        List<WorkerProcess> all = new ArrayList<>(List.of(current).stream().filter(w -> w != null).toList());
+        all.addAll(retiring);
+        if (fresh != null) {
+            all.add(fresh);
+        }
+        all.forEach(WorkerProcess::terminate);
+        long deadline = System.nanoTime() + plan.drain().plusSeconds(5).toNanos();
+        boolean clean = true;
+        for (WorkerProcess w : all) {
+            try {
+                long left = Math.max(1, deadline - System.nanoTime());
+                if (!w.handle().onExit().get(left, TimeUnit.NANOSECONDS).isAlive()) {
+                    if (w.exitValue() != 0 && w.ready(board)) {
+                        LOG.log(Level.WARNING, "{0}: {1} exited with status {2}", display(), w, w.exitValue());
+                        clean = false;
+                    }
+                    continue;
+                }
+            } catch (Exception e) {
+                // Falls through to the kill below.
+            }
+            LOG.log(Level.WARNING, "{0}: {1} did not stop in time; killing it", display(), w);
+            w.kill();
+            clean = false;
+        }
+        return clean;
+    }
+
+    private void removeInstance() {
+        if (instance != null) {
+            deleteTree(instance);
+        }
+    }
+
+    private static void removeStaleInstances(Path runDir) {
+        try (Stream<Path> entries = Files.list(runDir)) {
+            entries.filter(p -> p.getFileName().toString().startsWith("instance-")).forEach(p -> {
+                String pid = p.getFileName().toString().substring("instance-".length());
+                boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    deleteTree(p);
+                }
+            });
+        } catch (IOException ignored) {
+            // Nothing to clean up.
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Leftovers of a dead master are removed by the next one.
+        }
+    }
+
+    private String display() {
+        return "skitai(" + plan.name() + ")";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

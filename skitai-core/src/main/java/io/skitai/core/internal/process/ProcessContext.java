@@ -1,0 +1,146 @@
+package io.skitai.core.internal.process;
+
+import io.skitai.core.ServerStatus;
+import io.skitai.core.SharedState;
+import io.skitai.core.StartupException;
+import io.skitai.core.internal.Messages;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * What a running server knows about its processes: the shared table (mapped from the master's
+ * file in a worker, in memory in a single process), the {@link SharedState} on it or on Redis,
+ * this process's slot, and the status built from all slots. A worker publishes its counters into
+ * its slot every 200 ms.
+ */
+public final class ProcessContext implements AutoCloseable {
+
+    /** The shared table's file in a master's instance directory, and its lock directory. */
+    public static final String TABLE_FILE = "table";
+    public static final String LOCK_DIR = "locks";
+
+    private static final long PUBLISH_MILLIS = 200;
+
+    private final String name;
+    private final ProcessRole role;
+    private final Scoreboard board;
+    private final SharedState state;
+    private final int slot;
+    private ScheduledExecutorService publisher;
+    private LongSupplier requests = () -> 0;
+    private LongSupplier connections = () -> 0;
+
+    private ProcessContext(String name, ProcessRole role, Scoreboard board, SharedState state, int slot) {
+        this.name = name;
+        this.role = role;
+        this.board = board;
+        this.state = state;
+        this.slot = slot;
+    }
+
+    /**
+     * The context of a server starting in this JVM.
+     *
+     * @throws StartupException when the shared state cannot be set up
+     */
+    public static ProcessContext open(String name, ProcessRole role, ProcessSettings settings) {
+        Scoreboard board;
+        NamedLocks locks;
+        int slot;
+        if (role.isWorker()) {
+            Path instance = role.instance().orElseThrow();
+            try {
+                board = Scoreboard.open(instance.resolve(TABLE_FILE), settings.luKeys(), settings.gsKeys());
+            } catch (RuntimeException e) {
+                throw new StartupException(Messages.workerTable(instance, String.valueOf(e.getMessage())), e);
+            }
+            locks = NamedLocks.in(instance.resolve(LOCK_DIR));
+            slot = role.slot();
+        } else {
+            board = Scoreboard.inMemory(1, settings.luKeys(), settings.gsKeys());
+            locks = NamedLocks.local();
+            slot = 0;
+        }
+        SharedState state = settings.redisUri().isPresent()
+                ? StateStores.redis(settings.redisUri().get(), name, settings.luKeys(), settings.gsKeys())
+                : new TableState(board, locks);
+        return new ProcessContext(name, role, board, state, slot);
+    }
+
+    /** The server's shared state. */
+    public SharedState state() {
+        return state;
+    }
+
+    /** Whether this process is one worker of several. */
+    public boolean isWorker() {
+        return role.isWorker();
+    }
+
+    /** The engine serves now: takes the slot, marks it ready and (in a worker) starts publishing. */
+    public void serving(LongSupplier requestCount, LongSupplier connectionCount) {
+        this.requests = requestCount;
+        this.connections = connectionCount;
+        board.claim(slot, Math.max(0, role.index()), ProcessHandle.current().pid());
+        publish();
+        board.markReady(slot);
+        if (role.isWorker()) {
+            publisher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                    .name("skitai-publish").unstarted(r));
+            publisher.scheduleAtFixedRate(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void publish() {
+        board.publish(slot, requests.getAsLong(), connections.getAsLong());
+    }
+
+    /** Leaves a command for the master in this worker's slot. */
+    public void askMaster(long command) {
+        board.command(slot, command);
+    }
+
+    /** The status of every process of the server, with extra sections. */
+    public ServerStatus status(Map<String, Object> sections) {
+        publish();
+        long now = System.currentTimeMillis();
+        List<ServerStatus.Worker> workers = new ArrayList<>();
+        long totalRequests = 0;
+        long totalConnections = 0;
+        long self = ProcessHandle.current().pid();
+        for (int i = 0; i < board.slots(); i++) {
+            Scoreboard.Slot s = board.slot(i);
+            if (!s.used() || ProcessHandle.of(s.pid()).filter(ProcessHandle::isAlive).isEmpty()) {
+                continue;
+            }
+            workers.add(new ServerStatus.Worker(s.index(), s.pid(), s.ready() ? "serving" : "starting", s.startedAt(),
+                    (now - s.startedAt()) / 1000, s.requests(), s.connections(), s.pid() == self));
+            totalRequests += s.requests();
+            totalConnections += s.connections();
+        }
+        workers.sort((a, b) -> a.index() != b.index() ? Integer.compare(a.index(), b.index()) : Long.compare(a.startedAt(), b.startedAt()));
+        return new ServerStatus(name, role.isWorker() ? "workers" : "single", self,
+                role.isWorker() ? board.ownerPid() : 0, board.createdAt(), (now - board.createdAt()) / 1000,
+                workers, totalRequests, totalConnections, sections);
+    }
+
+    @Override
+    public void close() {
+        if (publisher != null) {
+            publisher.shutdownNow();
+        }
+        if (state instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Closing a Redis connection on the way out is best effort.
+            }
+        }
+    }
+}
