@@ -31,6 +31,7 @@ public final class SkitaiServer implements AutoCloseable {
     private final Pref pref = Pref.create();
     private final Map<String, Long> maxAges = new LinkedHashMap<>();
     private final List<String> logOff = new ArrayList<>();
+    private final List<Sidecar> sidecars = new ArrayList<>();
     private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
     private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
     private EngineConfig.Tls tls;
@@ -206,6 +207,23 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs a server of another protocol beside this one, on its own port, started after this
+     * server's listeners and stopped with it (see {@link Sidecar}), e.g.
+     * {@code server.attach(GrpcServing.on(5001, new GreeterService()))} from skitai-was.
+     */
+    public SkitaiServer attach(Sidecar sidecar) {
+        requireNotStarted();
+        if (sidecar == null) {
+            throw new IllegalArgumentException("attach needs a sidecar, got null");
+        }
+        if (sidecars.contains(sidecar)) {
+            throw new IllegalArgumentException(sidecar.name() + " server " + sidecar + " is already attached");
+        }
+        sidecars.add(sidecar);
+        return this;
+    }
+
     // ---- lifecycle -----------------------------------------------------------------------
 
     /**
@@ -218,7 +236,7 @@ public final class SkitaiServer implements AutoCloseable {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                 Optional.ofNullable(logDirectory));
-        engine = Engine.start(config);
+        engine = Engine.start(config, List.copyOf(sidecars));
         return this;
     }
 
@@ -247,7 +265,10 @@ public final class SkitaiServer implements AutoCloseable {
         return timeouts.backendKeepAlive();
     }
 
-    /** Closes the listeners, lets in-flight requests finish (up to 30 s), stops the mounted apps. */
+    /**
+     * Closes the listeners, lets in-flight requests (and the calls of attached sidecars) finish
+     * within 30 s in all, stops the sidecars and the mounted apps.
+     */
     public synchronized void stop() {
         Engine e = engine;
         if (e != null) {

@@ -130,6 +130,19 @@ public final class Messages {
                 + ": clients will refuse it";
     }
 
+    public static String sidecarPortInUse(String name, String address, int port) {
+        return "SKITAI-C040 the " + name + " port " + port + " on " + address
+                + " is already in use: stop the other server or give the " + name + " server another port";
+    }
+
+    public static String sidecarCannotBind(String name, String address, int port, String reason) {
+        return "SKITAI-C041 the " + name + " server cannot listen on " + address + ":" + port + ": " + reason;
+    }
+
+    public static String sidecarFailed(String name, String reason) {
+        return "SKITAI-C042 the " + name + " server failed to start: " + reason;
+    }
+
     private static String pointText(String point) {
         return point.isEmpty() ? "/" : point;
     }
