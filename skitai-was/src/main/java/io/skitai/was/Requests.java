@@ -1,0 +1,105 @@
+package io.skitai.was;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Fires upstream calls: {@link Was} itself (one upstream), {@link Was#lb()} (one member of an
+ * alias with fail-over) and {@link Was#map()} (every member). A URL is {@code "@alias/path?query"}
+ * or an absolute {@code http(s)://} URL. Each call leaves at once and returns a handle ({@link Call}
+ * or {@link MapCall}) to collect the answer with.
+ *
+ * <p>Bodies: the app's default request type is JSON ({@code Content-Type} and {@code Accept}
+ * {@code application/json}; Atila's {@code config().put("defaultRequestType", ...)} changes it); a
+ * {@code Content-Type} in {@code headers} wins. The data is sent by that type: JSON-encoded,
+ * form-encoded ({@code application/x-www-form-urlencoded} and a {@code Map}), or as is when it is a
+ * {@code String} or {@code byte[]}.
+ *
+ * <p>Every call carries this request's transaction ids ({@code X-Gtxid}, {@code X-Ltxid}).
+ *
+ * @param <C> the handle each call returns
+ */
+public interface Requests<C> {
+
+    /** GET. */
+    C get(String url, Map<String, String> headers);
+
+    /** DELETE. */
+    C delete(String url, Map<String, String> headers);
+
+    /** OPTIONS. */
+    C options(String url, Map<String, String> headers);
+
+    /** POST with {@code data} as the body (see the class comment). */
+    C post(String url, Object data, Map<String, String> headers);
+
+    /** PUT. */
+    C put(String url, Object data, Map<String, String> headers);
+
+    /** PATCH. */
+    C patch(String url, Object data, Map<String, String> headers);
+
+    /**
+     * POST as {@code multipart/form-data}: a {@code String} value is a text field; a {@link Part},
+     * a {@code java.nio.file.Path} or a {@code byte[]} value is a file.
+     */
+    C upload(String url, Map<String, ?> fields, Map<String, String> headers);
+
+    /** An XML-RPC endpoint: {@code was.rpc("@search/rpc2").call("search", "mozart")}. */
+    Rpc<C> rpc(String url);
+
+    /**
+     * Whether calls made through the returned requester may be answered from the result cache
+     * (default {@code true}); {@code false} always reaches the upstream (and replaces what was cached).
+     */
+    Requests<C> useCache(boolean use);
+
+    /**
+     * Use the cache only for results cached after {@code lastUpdate} (Python's
+     * {@code use_cache = was.getlu(..)}): a cached result older than the data it came from is
+     * dropped and the upstream called again.
+     */
+    Requests<C> useCache(Instant lastUpdate);
+
+    /** {@link #useCache(Instant)} with milliseconds since the epoch. */
+    default Requests<C> useCache(long lastUpdateMillis) {
+        return useCache(Instant.ofEpochMilli(lastUpdateMillis));
+    }
+
+    // ---- conveniences --------------------------------------------------------------------
+
+    /** GET without extra headers. */
+    default C get(String url) {
+        return get(url, Map.of());
+    }
+
+    /** DELETE without extra headers. */
+    default C delete(String url) {
+        return delete(url, Map.of());
+    }
+
+    /** OPTIONS without extra headers. */
+    default C options(String url) {
+        return options(url, Map.of());
+    }
+
+    /** POST without extra headers. */
+    default C post(String url, Object data) {
+        return post(url, data, Map.of());
+    }
+
+    /** PUT without extra headers. */
+    default C put(String url, Object data) {
+        return put(url, data, Map.of());
+    }
+
+    /** PATCH without extra headers. */
+    default C patch(String url, Object data) {
+        return patch(url, data, Map.of());
+    }
+
+    /** A multipart upload without extra headers. */
+    default C upload(String url, Map<String, ?> fields) {
+        return upload(url, fields, Map.of());
+    }
+}
