@@ -2,6 +2,8 @@ package io.skitai.was;
 
 import io.skitai.core.Exchange;
 import io.skitai.was.internal.CurrentWas;
+import io.skitai.was.internal.GrpcClients;
+import io.skitai.was.internal.GrpcRequired;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -160,6 +162,21 @@ public final class Was {
     /** Calls the broadcast handlers of {@code event} in every started app of this JVM (Python's {@code was.broadcast}). */
     public void broadcast(String event, Object... args) {
         events.broadcast(this, event, args);
+    }
+
+    // ---- gRPC ---------------------------------------------------------------------------
+
+    /**
+     * A gRPC service upstream (Python's {@code stub = was.grpc(url)}):
+     * {@code was.grpc("http://127.0.0.1:5001/helloworld.Greeter").call("SayHello", request)} fires
+     * the call and returns its {@link Call}; see {@link GrpcStub}. Channels are pooled per upstream.
+     *
+     * @throws IllegalStateException when gRPC is not on the class path (the message names the
+     *                               dependencies to add)
+     */
+    public GrpcStub<Call> grpc(String url) {
+        GrpcRequired.require("was.grpc");
+        return GrpcClients.stub(url);
     }
 
     @Override

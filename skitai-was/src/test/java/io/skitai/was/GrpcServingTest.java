@@ -195,17 +195,27 @@ class GrpcServingTest {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** Live threads of Skitai's gRPC server and client. */
+    /** Live threads of Skitai's gRPC servers. */
     static long grpcThreads() {
+        return threads("skitai-grpc-server");
+    }
+
+    /** Live threads whose name starts with {@code prefix}, once those stopping have had 5 s to end. */
+    static long threads(String prefix) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long count;
         do {
             count = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && t.getName().startsWith("skitai-grpc")).count();
+                    .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
             if (count == 0) {
                 return 0;
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return count;
+            }
         } while (System.nanoTime() < deadline);
         return count;
     }

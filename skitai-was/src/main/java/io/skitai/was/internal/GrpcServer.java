@@ -47,9 +47,9 @@ public final class GrpcServer {
         NettyServerBuilder builder = context.keyManagers()
                 .map(km -> NettyServerBuilder.forAddress(address, tls(km.getKeyManagers())))
                 .orElseGet(() -> NettyServerBuilder.forAddress(address));
-        EventLoopGroup boss = GrpcEventLoops.create("skitai-grpc-accept", 1);
-        EventLoopGroup workers = GrpcEventLoops.create("skitai-grpc-io", GrpcEventLoops.threads());
-        ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("skitai-grpc-call-", 0).factory());
+        EventLoopGroup boss = GrpcEventLoops.create("skitai-grpc-server-accept", 1);
+        EventLoopGroup workers = GrpcEventLoops.create("skitai-grpc-server-io", GrpcEventLoops.threads());
+        ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("skitai-grpc-server-call-", 0).factory());
         int maxCalls = settings.maxConcurrentCalls() > 0 ? settings.maxConcurrentCalls() : context.maxConcurrentStreams();
         builder.channelType(NioServerSocketChannel.class)
                 .bossEventLoopGroup(boss)

@@ -1,7 +1,17 @@
 package io.skitai.was.grpctest;
 
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test implementation of {@code skitai.test.Greeter}: greets by name, after
@@ -11,7 +21,9 @@ import io.grpc.stub.StreamObserver;
 public final class GreeterService extends GreeterGrpc.GreeterImplBase {
 
     private final String who;
-    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
+    private final Map<String, String> lastMetadata = new ConcurrentHashMap<>();
 
     /** A greeter answering "Hello NAME from WHO". */
     public GreeterService(String who) {
@@ -27,9 +39,42 @@ public final class GreeterService extends GreeterGrpc.GreeterImplBase {
         return calls.get();
     }
 
+    /** Calls the client cancelled (or whose deadline passed) while they ran. */
+    public int cancelled() {
+        return cancelled.get();
+    }
+
+    /** The text metadata of the last call, as {@link Metadata} captured it (see {@link #intercepted()}). */
+    public Map<String, String> lastMetadata() {
+        return Map.copyOf(lastMetadata);
+    }
+
+    /** This service with an interceptor that records each call's metadata. */
+    public ServerServiceDefinition intercepted() {
+        return ServerInterceptors.intercept(this, new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                    ServerCallHandler<Q, R> next) {
+                lastMetadata.clear();
+                for (String key : headers.keys()) {
+                    if (!key.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+                        lastMetadata.put(key, headers.get(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER)));
+                    }
+                }
+                return next.startCall(call, headers);
+            }
+        });
+    }
+
     @Override
     public void sayHello(HelloRequest request, StreamObserver<HelloReply> replies) {
         calls.incrementAndGet();
+        // The context also ends (without a cause) when the call completes normally.
+        Context.current().addListener(context -> {
+            if (context.cancellationCause() != null) {
+                cancelled.incrementAndGet();
+            }
+        }, Runnable::run);
         if (!pause(request, replies)) {
             return;
         }
