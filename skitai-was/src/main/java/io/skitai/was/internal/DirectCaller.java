@@ -20,7 +20,7 @@ public final class DirectCaller implements Caller<Call> {
     @Override
     public Call call(String url, String cacheKey, Transport transport) {
         if (url.startsWith("@")) {
-            throw new IllegalArgumentException(WasMessages.grpcNoAliases(url));
+            throw new IllegalArgumentException(GrpcMessages.grpcNoAliases(url));
         }
         URI uri;
         try {

@@ -1,12 +1,12 @@
 package io.skitai.was.internal;
 
 /**
- * The messages skitai-was shows for gRPC failures, each with a stable id ({@code SKITAI-Gnnn})
+ * The messages of skitai-was's gRPC client and server, each with a stable id ({@code SKITAI-Gnnn})
  * and written to be acted on.
  */
-public final class WasMessages {
+public final class GrpcMessages {
 
-    private WasMessages() {}
+    private GrpcMessages() {}
 
     public static String grpcMissing(String feature, String className) {
         return "SKITAI-G001 " + feature + " needs gRPC on the class path (" + className + " is missing): add"
