@@ -116,6 +116,33 @@ public interface Exchange {
      */
     void async(CompletionStage<?> completion, Handler then);
 
+    /**
+     * The server handling this request: its aliases, upstream settings and server-wide services.
+     *
+     * @throws IllegalStateException for an exchange not served by a Skitai engine
+     */
+    default ServerContext server() {
+        throw new IllegalStateException("this exchange is not served by a Skitai engine");
+    }
+
+    /**
+     * This request's transaction ids (gtxid and ltxid), assigned when it arrived or continued
+     * from its {@code X-Gtxid}/{@code X-Ltxid} headers.
+     *
+     * @throws IllegalStateException for an exchange not served by a Skitai engine
+     */
+    default TxId txid() {
+        throw new IllegalStateException("this exchange is not served by a Skitai engine");
+    }
+
+    /**
+     * The exchange whose handler (or {@link #async} continuation) runs on this thread, for code
+     * that is not handed it (Python's module-level {@code was}); empty elsewhere.
+     */
+    static Optional<Exchange> current() {
+        return Optional.ofNullable(io.skitai.core.internal.CurrentExchange.get());
+    }
+
     // ---- conveniences --------------------------------------------------------------------
 
     /** The first value of a request header. */

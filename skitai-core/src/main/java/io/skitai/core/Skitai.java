@@ -81,6 +81,21 @@ public final class Skitai {
         SERVER.setBackendKeepAlive(seconds);
     }
 
+    /** See {@link SkitaiServer#alias(String, Proto, String...)}. */
+    public static Alias alias(String name, Proto proto, String... servers) {
+        return SERVER.alias(name, proto, servers);
+    }
+
+    /** See {@link SkitaiServer#alias(Alias)}. */
+    public static Alias alias(Alias alias) {
+        return SERVER.alias(alias);
+    }
+
+    /** See {@link SkitaiServer#setMaxRcache(int)}. */
+    public static void setMaxRcache(int entries) {
+        SERVER.setMaxRcache(entries);
+    }
+
     /** See {@link SkitaiServer#enableSsl(Path, Path, String)}. */
     public static void enableSsl(String certificate, String privateKey, String passphrase) {
         SERVER.enableSsl(Path.of(certificate), Path.of(privateKey), passphrase);

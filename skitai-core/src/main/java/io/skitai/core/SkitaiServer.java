@@ -37,6 +37,8 @@ public final class SkitaiServer implements AutoCloseable {
     private EngineConfig.Tls tls;
     private EngineConfig.Forward forward;
     private Path logDirectory;
+    private final Map<String, Alias> aliases = new LinkedHashMap<>();
+    private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
     private volatile Engine engine;
 
     private SkitaiServer() {}
@@ -224,6 +226,47 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
+    // ---- upstreams -----------------------------------------------------------------------
+
+    /**
+     * Defines an alias of upstream servers (Python's {@code skitai.alias}), called from handlers
+     * as {@code was.get("@name/path")}, {@code was.lb()}, {@code was.map()}; servers are written
+     * {@code [user:password@]host[:port][/path] [weight]} (see {@link Alias}). A later definition
+     * of the same name replaces the earlier one.
+     *
+     * @return the alias defined
+     * @throws IllegalArgumentException for a malformed name or server, naming it
+     */
+    public Alias alias(String name, Proto proto, String... servers) {
+        return alias(Alias.of(name, proto, servers));
+    }
+
+    /** Defines an alias built with {@link Alias#of}, e.g. with a {@link Alias#role(String) role}. */
+    public Alias alias(Alias alias) {
+        requireNotStarted();
+        aliases.put(alias.name(), alias);
+        return alias;
+    }
+
+    /** The aliases defined so far, by name. */
+    public Map<String, Alias> aliases() {
+        return Map.copyOf(aliases);
+    }
+
+    /**
+     * How many upstream results the result cache keeps (Python's {@code set_max_rcache}; default
+     * 100, least recently used evicted first; 0 turns
+     * the cache off).
+     */
+    public SkitaiServer setMaxRcache(int entries) {
+        requireNotStarted();
+        if (entries < 0) {
+            throw new IllegalArgumentException(Messages.maxRcache(entries));
+        }
+        maxRcache = entries;
+        return this;
+    }
+
     // ---- lifecycle -----------------------------------------------------------------------
 
     /**
@@ -235,7 +278,7 @@ public final class SkitaiServer implements AutoCloseable {
         requireNotStarted();
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
-                Optional.ofNullable(logDirectory));
+                Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache));
         engine = Engine.start(config, List.copyOf(sidecars));
         return this;
     }

@@ -42,8 +42,8 @@ class RequestLogTest {
         assertThat(f.get(7)).isEqualTo("5");                            // request body size
         assertThat(f.get(8)).isEqualTo("200");                          // reply code
         assertThat(f.get(9)).isEqualTo("8");                            // reply body size ("answer 5")
-        assertThat(f.get(10)).isEqualTo("-");                           // gtxid (the was module fills it)
-        assertThat(f.get(11)).isEqualTo("-");                           // ltxid
+        assertThat(f.get(10)).matches("GTID-C\\d+-R1");                 // gtxid: connection, request number
+        assertThat(f.get(11)).isEqualTo("1000");                        // ltxid of a client's request
         assertThat(f.get(12)).isEqualTo("\"hans\"");                    // username
         assertThat(f.get(13)).isEqualTo("-");                           // bearer token
         assertThat(f.get(14)).isEqualTo("\"http://ref.example/page\""); // referer
@@ -56,8 +56,25 @@ class RequestLogTest {
 
         List<String> g = fields(lines.get(1));
         assertThat(g.get(13)).matches("sha256:[0-9a-f]{8}");
+        assertThat(g.get(10)).matches("GTID-C\\d+-R\\d+").isNotEqualTo(f.get(10));
         assertThat(lines.get(1)).doesNotContain("very-secret-token");
         assertThat(logs.resolve("server.log")).exists();
+    }
+
+    @Test
+    void continuesWellFormedTransactionIdsAndIgnoresForgedOnes() throws Exception {
+        SkitaiServer server = SkitaiServer.create().enableFileLogging(logs);
+        server.mount("/", ex -> ex.send(ex.txid().gtxid() + " " + ex.txid().ltxid() + " " + ex.txid().nextLtxid()
+                + " " + ex.txid().nextLtxid()));
+        TestKit.serve(server, cli -> {
+            assertThat(cli.request("GET", "/a").header("X-Gtxid", "GTID-C7-R9").header("X-Ltxid", "2001").send().text())
+                    .isEqualTo("GTID-C7-R9 2001 3002 3003");
+            assertThat(cli.request("GET", "/b").header("X-Gtxid", "bad id\"").header("X-Ltxid", "0x").send().text())
+                    .matches("GTID-C\\d+-R\\d+ 1000 2001 2002");
+        });
+        List<String> lines = Files.readAllLines(logs.resolve("request.log"));
+        assertThat(fields(lines.get(0)).subList(10, 12)).containsExactly("GTID-C7-R9", "2001");
+        assertThat(fields(lines.get(1)).get(11)).isEqualTo("1000");
     }
 
     @Test

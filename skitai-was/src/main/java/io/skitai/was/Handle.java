@@ -84,6 +84,14 @@ public interface Handle<R> {
         return dispatchOrThrow(BAD_GATEWAY, DEFAULT_TIMEOUT);
     }
 
+    /**
+     * {@link #dispatchOrThrow(String, Duration, Duration, int...)} with the {@link #DEFAULT_TIMEOUT}:
+     * {@code {% set r = was.g().aa.dispatchOrThrow("500 Internal Server Error") %}} in a template.
+     */
+    default R dispatchOrThrow(String statusLine) {
+        return dispatchOrThrow(statusLine, DEFAULT_TIMEOUT);
+    }
+
     /** {@link #dispatchOrThrow(String, Duration, Duration, int...)} with 502 Bad Gateway, not cached. */
     default R dispatchOrThrow(double timeoutSeconds) {
         return dispatchOrThrow(BAD_GATEWAY, timeoutSeconds);

@@ -50,7 +50,7 @@ public interface Requests<C> {
 
     /**
      * Whether calls made through the returned requester may be answered from the result cache
-     * (default {@code true}); {@code false} always reaches the upstream (and replaces what was cached).
+     * (default {@code true}); {@code false} always reaches the upstream.
      */
     Requests<C> useCache(boolean use);
 

@@ -1,33 +1,68 @@
 package io.skitai.was;
 
 import io.skitai.core.Exchange;
+import io.skitai.core.Key;
+import io.skitai.core.TxId;
+import io.skitai.was.internal.CallContext;
 import io.skitai.was.internal.CurrentWas;
 import io.skitai.was.internal.GrpcClients;
 import io.skitai.was.internal.GrpcRequired;
+import io.skitai.was.internal.Messages;
+import io.skitai.was.internal.Requester;
+import io.skitai.was.internal.Upstreams;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The per-request context, a thin facade over the request's {@link Exchange}. Atila route methods
- * receive it as a parameter; any code running for the request reaches it with {@link #current()}.
+ * receive it as a parameter; any code running for the request (plain handlers, templates) reaches
+ * it with {@link #current()}.
  *
- * <p>This slice holds the request-context part only. The upstream calls of the Python {@code was}
- * ({@code get/post/rpc/grpc/backend}, {@code lb()}, {@code map()}, result cache, transaction ids)
- * and its utilities (tokens, JWT, shared state) arrive with the was issue.
+ * <p>Upstream calls ({@link Requests}): {@code was.get("@members/users/1")} fires a request now and
+ * returns a {@link Call}; {@code dispatch(timeout)} collects the {@link Result}. Several calls fired
+ * before the first dispatch run in parallel. {@link #lb()} names load balancing explicitly (what a
+ * call to an alias does anyway), {@link #map()} calls every member of an alias, {@link #useCache}
+ * controls the result cache and {@link #rpc(String)} calls XML-RPC. Every call carries this
+ * request's transaction ids ({@link #gtxid()}, {@link #ltxid()}).
+ *
+ * <pre>{@code
+ * Call user = was.get("@members/users/1");
+ * Call hits = was.rpc("@search/rpc2").call("search", "mozart");
+ * return Map.of("user", user.dispatch(5).data(), "hits", hits.dataOrThrow(5));
+ * }</pre>
  */
-public final class Was {
+public final class Was implements Requests<Call> {
+
+    private static final Key<Was> KEY = Key.of("was", Was.class);
 
     private final Exchange exchange;
     private final RouteUrls urls;
     private final Templates templates;
     private final AppEvents events;
+    private final RequestType requestType;
     private Map<String, Object> g;
+    private volatile Requester<Call> calls;
 
-    private Was(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events) {
+    private Was(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events, RequestType requestType) {
         this.exchange = exchange;
         this.urls = urls;
         this.templates = templates;
         this.events = events;
+        this.requestType = requestType;
+    }
+
+    /**
+     * The context of one request whose app builds route URLs with {@code urls}, renders
+     * {@code templates}, raises events on {@code events} and calls upstreams with
+     * {@code requestType} as its default Content-Type and Accept.
+     */
+    public static Was of(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events,
+            RequestType requestType) {
+        if (exchange == null || urls == null || templates == null || events == null || requestType == null) {
+            throw new IllegalArgumentException("Was.of needs an exchange, route URLs, templates, events and a request type");
+        }
+        return new Was(exchange, urls, templates, events, requestType);
     }
 
     /**
@@ -35,10 +70,7 @@ public final class Was {
      * {@code templates} and raises events on {@code events}.
      */
     public static Was of(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events) {
-        if (exchange == null || urls == null || templates == null || events == null) {
-            throw new IllegalArgumentException("Was.of needs an exchange, route URLs, templates and events");
-        }
-        return new Was(exchange, urls, templates, events);
+        return of(exchange, urls, templates, events, RequestType.JSON);
     }
 
     /** The context of one request whose app builds route URLs with {@code urls} and renders {@code templates}. */
@@ -62,17 +94,23 @@ public final class Was {
     }
 
     /**
-     * The context of the request being handled on this thread.
+     * The context of the request being handled on this thread: the one an Atila app made, or for
+     * a plain {@code Handler} one made on first use and kept with the exchange (so {@link #g()}
+     * lasts the whole request).
      *
      * @throws IllegalStateException outside a request (e.g. at startup or on a thread of your own)
      */
     public static Was current() {
         Was was = CurrentWas.get();
-        if (was == null) {
-            throw new IllegalStateException("Was.current() is only available while a request is handled on this thread;"
-                    + " take the Was as a route parameter and pass it to threads of your own");
+        if (was != null) {
+            return was;
         }
-        return was;
+        Exchange exchange = Exchange.current().orElseThrow(() -> new IllegalStateException(Messages.noRequest()));
+        return exchange.get(KEY).orElseGet(() -> {
+            Was made = of(exchange);
+            exchange.put(KEY, made);
+            return made;
+        });
     }
 
     /** The request and its response. */
@@ -162,6 +200,110 @@ public final class Was {
     /** Calls the broadcast handlers of {@code event} in every started app of this JVM (Python's {@code was.broadcast}). */
     public void broadcast(String event, Object... args) {
         events.broadcast(this, event, args);
+    }
+
+    // ---- upstream calls ------------------------------------------------------------------
+
+    /** GET {@code url} ({@code "@alias/path"} or absolute); see {@link Requests}. */
+    @Override
+    public Call get(String url, Map<String, String> headers) {
+        return requests().get(url, headers);
+    }
+
+    /** DELETE; see {@link Requests}. */
+    @Override
+    public Call delete(String url, Map<String, String> headers) {
+        return requests().delete(url, headers);
+    }
+
+    /** OPTIONS; see {@link Requests}. */
+    @Override
+    public Call options(String url, Map<String, String> headers) {
+        return requests().options(url, headers);
+    }
+
+    /** POST {@code data} (JSON unless the request type or headers say otherwise); see {@link Requests}. */
+    @Override
+    public Call post(String url, Object data, Map<String, String> headers) {
+        return requests().post(url, data, headers);
+    }
+
+    /** PUT; see {@link Requests}. */
+    @Override
+    public Call put(String url, Object data, Map<String, String> headers) {
+        return requests().put(url, data, headers);
+    }
+
+    /** PATCH; see {@link Requests}. */
+    @Override
+    public Call patch(String url, Object data, Map<String, String> headers) {
+        return requests().patch(url, data, headers);
+    }
+
+    /** A multipart/form-data POST; see {@link Requests#upload}. */
+    @Override
+    public Call upload(String url, Map<String, ?> fields, Map<String, String> headers) {
+        return requests().upload(url, fields, headers);
+    }
+
+    /** An XML-RPC endpoint: {@code was.rpc("@search/rpc2").call("search", "mozart")}. */
+    @Override
+    public Rpc<Call> rpc(String url) {
+        return requests().rpc(url);
+    }
+
+    /** Calls that may ({@code true}, the default) or may not be answered from the result cache. */
+    @Override
+    public Requests<Call> useCache(boolean use) {
+        return requests().useCache(use);
+    }
+
+    /** Calls answered from the result cache only by results cached after {@code lastUpdate}. */
+    @Override
+    public Requests<Call> useCache(Instant lastUpdate) {
+        return requests().useCache(lastUpdate);
+    }
+
+    /**
+     * Load-balanced calls (Python's {@code was.get.lb}): each goes to one member of the alias,
+     * chosen by smooth weighted round robin; on a connection failure or a 5xx the next member is tried.
+     */
+    public Requests<Call> lb() {
+        return requests();
+    }
+
+    /** Calls to every member of an alias (Python's {@code was.get.map}); results in member order. */
+    public Requests<MapCall> map() {
+        return Requester.map(context());
+    }
+
+    /** This request's global transaction id (Python's gtxid), e.g. {@code GTID-C3-R8}. */
+    public String gtxid() {
+        return exchange.txid().gtxid();
+    }
+
+    /** This request's local transaction id (Python's ltxid): {@code 1000} for a client's request. */
+    public String ltxid() {
+        return exchange.txid().ltxid();
+    }
+
+    /** The default Content-Type and Accept of this request's upstream calls. */
+    public RequestType requestType() {
+        return requestType;
+    }
+
+    private Requester<Call> requests() {
+        Requester<Call> r = calls;
+        if (r == null) {
+            r = Requester.lb(context());
+            calls = r;
+        }
+        return r;
+    }
+
+    private CallContext context() {
+        TxId txid = exchange.txid();
+        return new CallContext(Upstreams.of(exchange.server()), txid, requestType);
     }
 
     // ---- gRPC ---------------------------------------------------------------------------

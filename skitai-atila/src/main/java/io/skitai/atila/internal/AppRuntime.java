@@ -9,6 +9,7 @@ import io.skitai.atila.Mounted;
 import io.skitai.atila.Reloaded;
 import io.skitai.atila.Umounted;
 import io.skitai.core.MountInfo;
+import io.skitai.was.RequestType;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,6 +32,7 @@ public final class AppRuntime {
     private final Events events;
     private final ErrorHandlers errors;
     private volatile boolean debug;
+    private volatile RequestType requestType = RequestType.JSON;
     private MountInfo lastMount;
     private int mounts;
     private Maintainer maintainer;
@@ -67,10 +69,23 @@ public final class AppRuntime {
         return debug;
     }
 
+    /**
+     * The Content-Type and Accept of the app's upstream calls: {@code config().get("defaultRequestType")}
+     * (a {@link RequestType}, a (content type, accept) pair or one type), JSON when unset.
+     */
+    public RequestType requestType() {
+        return requestType;
+    }
+
+    private static RequestType requestType(Object configured) {
+        return configured == null ? RequestType.JSON : RequestType.from(configured);
+    }
+
     /** Applies the mount's debug flag and runs the {@code @BeforeMount} hooks. */
     public void beforeMount(MountInfo mount) throws Exception {
         lastMount = mount;
         debug = isTrue(app.config().get("debug")) || mount.pref().debug();
+        requestType = requestType(app.config().get("defaultRequestType"));
         run(BeforeMount.class, mount);
     }
 
@@ -133,6 +148,7 @@ public final class AppRuntime {
         prepare.run();
         if (mounts > 0) {
             debug = isTrue(app.config().get("debug")) || (lastMount != null && lastMount.pref().debug());
+            requestType = requestType(app.config().get("defaultRequestType"));
             if (maintainer != null) {
                 maintainer.close();
             }

@@ -4,6 +4,7 @@ import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.skitai.was.AppEvents;
+import io.skitai.was.RequestType;
 import io.skitai.was.RouteUrls;
 import io.skitai.was.Templates;
 import io.skitai.was.Was;
@@ -58,7 +59,8 @@ public final class AtilaHandler implements Handler {
     public void handle(Exchange exchange) throws Exception {
         Routing r = routing;
         AppEvents events = runtime == null ? AppEvents.none() : runtime.events();
-        Was was = Was.of(exchange, r.urls(), r.templates(), events);
+        Was was = Was.of(exchange, r.urls(), r.templates(), events,
+                runtime == null ? RequestType.JSON : runtime.requestType());
         CurrentWas.Scope scope = CurrentWas.enter(was);
         try {
             long limit = uploadLimits.getOrDefault(exchange.mountPoint(), Long.MAX_VALUE);

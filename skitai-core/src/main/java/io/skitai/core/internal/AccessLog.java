@@ -1,5 +1,6 @@
 package io.skitai.core.internal;
 
+import io.skitai.core.TxId;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
@@ -27,7 +28,8 @@ import java.util.function.IntSupplier;
  *
  * <p>Missing values are {@code -}. The bearer token itself is never written (secrets stay out of
  * logs): it is shown as {@code sha256:} and the first 8 hex digits of its digest, enough to tell
- * tokens apart. gtxid and ltxid are {@code -} until the was module assigns transaction ids.
+ * tokens apart. gtxid and ltxid are the request's {@link TxId} ({@code -} for requests that did not
+ * reach the engine's pipeline, such as HTTP→HTTPS forwards).
  */
 final class AccessLog implements AutoCloseable {
 
@@ -80,7 +82,13 @@ final class AccessLog implements AutoCloseable {
         b.append(' ').append(ex.getProtocol()).append(' ');
         b.append(Math.max(ex.getRequestContentLength(), 0)).append(' ');
         b.append(ex.getStatusCode()).append(' ');
-        b.append(ex.getResponseBytesSent()).append(" - - ");
+        b.append(ex.getResponseBytesSent()).append(' ');
+        TxId txid = ex.getAttachment(Transactions.TXID);
+        if (txid == null) {
+            b.append("- - ");
+        } else {
+            b.append(txid.gtxid()).append(' ').append(txid.ltxid()).append(' ');
+        }
         String auth = h.getFirst(Headers.AUTHORIZATION);
         quoted(b, basicUser(auth)).append(' ');
         b.append(bearerFingerprint(auth)).append(' ');

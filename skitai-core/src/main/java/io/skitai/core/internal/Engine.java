@@ -31,7 +31,7 @@ import org.xnio.Options;
 
 /**
  * A running engine: Undertow with Skitai's limits, timeouts and handler pipeline. The pipeline, in
- * order: graceful-shutdown gate → Date header → request log → request guard → router → per mount:
+ * order: graceful-shutdown gate → Date header → request log → transaction ids → request guard → router → per mount:
  * body limit → static files / handler.
  */
 public final class Engine {
@@ -77,6 +77,7 @@ public final class Engine {
     private final AtomicInteger connections = new AtomicInteger();
     private HandlerThreads threads;
     private AccessLog accessLog;
+    private EngineServices services;
     private List<App> apps = List.of();
     private GracefulShutdownHandler gate;
     private Undertow undertow;
@@ -121,11 +122,12 @@ public final class Engine {
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
+        services = new EngineServices(config);
         MountTargets targets = new MountTargets(config, threads);
         try {
             HttpHandler router = new Router(targets.build());
             gate = new GracefulShutdownHandler(new DateHeader(new AccessLogHandler(accessLog, connections,
-                    new RequestGuard(config.limits(), router))));
+                    new Transactions(services, new RequestGuard(config.limits(), router)))));
         } finally {
             apps = List.copyOf(targets.startedApps());
         }
@@ -378,6 +380,9 @@ public final class Engine {
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "an app failed to stop cleanly", e);
             }
+        }
+        if (services != null) {
+            services.close();
         }
         if (threads != null) {
             threads.close();

@@ -1,5 +1,6 @@
 package io.skitai.core.internal;
 
+import io.skitai.core.Alias;
 import io.skitai.core.Mount;
 import io.skitai.core.Pref;
 import io.skitai.core.Run;
@@ -20,7 +21,8 @@ public record EngineConfig(
         Optional<Tls> tls,
         Optional<Forward> forward,
         List<String> logOff,
-        Optional<Path> logDirectory) {
+        Optional<Path> logDirectory,
+        Backends backends) {
 
     /** Connection timeouts. */
     public record Timeouts(Duration keepAlive, Duration request, Duration header, Duration backendKeepAlive,
@@ -97,6 +99,18 @@ public record EngineConfig(
         public String toString() {
             return "Tls[certificate=" + certificate + ", privateKey=" + privateKey + ", passphrase="
                     + (passphrase.isPresent() ? "(given)" : "(none)") + "]";
+        }
+    }
+
+    /** Upstream settings: the aliases by name and the result cache size. */
+    public record Backends(Map<String, Alias> aliases, int maxRcache) {
+
+        /** No aliases, a result cache of {@value #DEFAULT_MAX_RCACHE} results. */
+        public static final int DEFAULT_MAX_RCACHE = 100;
+
+        /** Freezes the aliases. */
+        public Backends {
+            aliases = Map.copyOf(aliases);
         }
     }
 

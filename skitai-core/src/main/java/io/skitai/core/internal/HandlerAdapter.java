@@ -62,6 +62,7 @@ final class HandlerAdapter implements HttpHandler {
      */
     private void run(HttpServerExchange exchange, UndertowExchange ex, Handler h, boolean rootCall) {
         boolean continued = false;
+        io.skitai.core.Exchange previous = CurrentExchange.enter(ex);
         try {
             h.handle(ex);
             UndertowExchange.Pending pending = ex.takePending();
@@ -86,6 +87,7 @@ final class HandlerAdapter implements HttpHandler {
             LOG.log(Level.ERROR, "handler failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), t);
             ErrorResponses.send(exchange, 500, "the server could not complete this request", false);
         } finally {
+            CurrentExchange.restore(previous);
             if (!continued && (threads.mayBlock() || !rootCall) && !exchange.isResponseStarted()) {
                 exchange.endExchange();
             }

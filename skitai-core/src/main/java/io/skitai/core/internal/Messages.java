@@ -130,6 +130,20 @@ public final class Messages {
                 + ": clients will refuse it";
     }
 
+    public static String badAliasName(String name) {
+        return "SKITAI-C040 '" + name + "' is not an alias name: use '@' and letters, digits, '.', '_' or '-',"
+                + " e.g. \"@members\"";
+    }
+
+    public static String badAliasServer(String alias, String server, String reason) {
+        return "SKITAI-C041 alias " + alias + ": server '" + server + "' is malformed (" + reason
+                + "); write [user:password@]host[:port][/path] [weight], with %40 for '@' in a password";
+    }
+
+    public static String maxRcache(int entries) {
+        return "SKITAI-C042 setMaxRcache(" + entries + "): the result cache size must be >= 0 (0 turns it off)";
+    }
+
     public static String sidecarPortInUse(String name, String address, int port) {
         return "SKITAI-C050 the " + name + " port " + port + " on " + address
                 + " is already in use: stop the other server or give the " + name + " server another port";

@@ -4,6 +4,8 @@ import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.skitai.core.Key;
+import io.skitai.core.ServerContext;
+import io.skitai.core.TxId;
 import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -53,6 +55,24 @@ final class UndertowExchange implements Exchange {
         this.mayBlock = mayBlock;
         this.ioTimeoutMillis = ioTimeoutMillis;
         this.body = preloadedBody;
+    }
+
+    @Override
+    public ServerContext server() {
+        ServerContext context = exchange.getAttachment(Transactions.SERVER);
+        if (context == null) {
+            throw new IllegalStateException("this exchange did not pass the engine's pipeline");
+        }
+        return context;
+    }
+
+    @Override
+    public TxId txid() {
+        TxId txid = exchange.getAttachment(Transactions.TXID);
+        if (txid == null) {
+            throw new IllegalStateException("this exchange did not pass the engine's pipeline");
+        }
+        return txid;
     }
 
     @Override

@@ -1,0 +1,92 @@
+package io.skitai.core.internal;
+
+import io.skitai.core.Alias;
+import io.skitai.core.Key;
+import io.skitai.core.ServerContext;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** The {@link ServerContext} of a running engine; closes its services when the engine stops. */
+final class EngineServices implements ServerContext, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("skitai");
+
+    private final Map<String, Alias> aliases;
+    private final Duration backendKeepAlive;
+    private final int maxRcache;
+    private final Map<Key<?>, Object> services = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private boolean closed;
+
+    EngineServices(EngineConfig config) {
+        this.aliases = config.backends().aliases();
+        this.backendKeepAlive = config.timeouts().backendKeepAlive();
+        this.maxRcache = config.backends().maxRcache();
+    }
+
+    @Override
+    public Map<String, Alias> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public Duration backendKeepAlive() {
+        return backendKeepAlive;
+    }
+
+    @Override
+    public int maxRcache() {
+        return maxRcache;
+    }
+
+    @Override
+    public <T> T service(Key<T> key, Supplier<? extends T> factory) {
+        Object existing = services.get(key);
+        if (existing != null) {
+            return key.cast(existing);
+        }
+        synchronized (closeables) {
+            // Made under this lock (not inside computeIfAbsent) so a factory may itself ask for services.
+            existing = services.get(key);
+            if (existing != null) {
+                return key.cast(existing);
+            }
+            if (closed) {
+                throw new IllegalStateException("the server has stopped");
+            }
+            T made = factory.get();
+            if (made instanceof AutoCloseable c) {
+                closeables.add(c);
+            }
+            services.put(key, made);
+            return made;
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (closeables) {
+            closed = true;
+            toClose = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "a server service failed to close cleanly", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServerContext(" + aliases.keySet() + ")";
+    }
+}

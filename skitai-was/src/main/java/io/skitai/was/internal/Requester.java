@@ -1,0 +1,217 @@
+package io.skitai.was.internal;
+
+import io.skitai.was.Call;
+import io.skitai.was.MapCall;
+import io.skitai.was.Requests;
+import io.skitai.was.Result;
+import io.skitai.was.Rpc;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@link Requests} and {@link Caller} of one request: {@link #lb()} calls one member with
+ * fail-over (also what a plain call to an alias does), {@link #map()} calls every member. Immutable;
+ * {@link #useCache} returns a copy.
+ *
+ * @param <C> {@link Call} or {@link MapCall}
+ */
+public final class Requester<C> implements Requests<C>, Caller<C> {
+
+    private final CallContext context;
+    private final boolean all;
+    private final boolean useCache;
+    private final Instant notBefore;
+
+    private Requester(CallContext context, boolean all, boolean useCache, Instant notBefore) {
+        this.context = context;
+        this.all = all;
+        this.useCache = useCache;
+        this.notBefore = notBefore;
+    }
+
+    /** One member per call with fail-over (an absolute URL is its own one member). */
+    public static Requester<Call> lb(CallContext context) {
+        return new Requester<>(context, false, true, Instant.EPOCH);
+    }
+
+    /** Every member of an alias per call. */
+    public static Requester<MapCall> map(CallContext context) {
+        return new Requester<>(context, true, true, Instant.EPOCH);
+    }
+
+    @Override
+    public Requests<C> useCache(boolean use) {
+        return new Requester<>(context, all, use, notBefore);
+    }
+
+    @Override
+    public Requests<C> useCache(Instant lastUpdate) {
+        return new Requester<>(context, all, true, lastUpdate);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public C call(String url, String cacheKey, Transport transport) {
+        Route route = Route.resolve(url, context.upstreams().server());
+        return (C) (all ? fireAll(route, cacheKey, transport) : fireOne(route, cacheKey, transport));
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------
+
+    @Override
+    public C get(String url, Map<String, String> headers) {
+        return http("GET", url, null, headers);
+    }
+
+    @Override
+    public C delete(String url, Map<String, String> headers) {
+        return http("DELETE", url, null, headers);
+    }
+
+    @Override
+    public C options(String url, Map<String, String> headers) {
+        return http("OPTIONS", url, null, headers);
+    }
+
+    @Override
+    public C post(String url, Object data, Map<String, String> headers) {
+        return http("POST", url, data, headers);
+    }
+
+    @Override
+    public C put(String url, Object data, Map<String, String> headers) {
+        return http("PUT", url, data, headers);
+    }
+
+    @Override
+    public C patch(String url, Object data, Map<String, String> headers) {
+        return http("PATCH", url, data, headers);
+    }
+
+    @Override
+    public C upload(String url, Map<String, ?> fields, Map<String, String> headers) {
+        Bodies.Multipart multipart = Bodies.multipart(fields);
+        Map<String, String> all = headers(headers);
+        all.put("Content-Type", multipart.contentType());
+        return send("POST", url, multipart.body(), all, HttpTransport::byContentType);
+    }
+
+    @Override
+    public Rpc<C> rpc(String url) {
+        return (method, args) -> {
+            byte[] body = XmlRpcWriter.call(method, args);
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.put("Content-Type", "text/xml");
+            headers.put("Accept", "text/xml");
+            return send("POST", url, body, headers, XmlRpcTransport::parse);
+        };
+    }
+
+    private C http(String method, String url, Object data, Map<String, String> headers) {
+        Map<String, String> all = headers(headers);
+        byte[] body = Bodies.encode(data, all.get("Content-Type"));
+        return send(method, url, body, all, HttpTransport::byContentType);
+    }
+
+    private Map<String, String> headers(Map<String, String> given) {
+        Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.put("Content-Type", context.type().contentType());
+        all.put("Accept", context.type().accept());
+        if (given != null) {
+            all.putAll(given);
+        }
+        return all;
+    }
+
+    private C send(String method, String url, byte[] body, Map<String, String> headers, HttpTransport.Parser parser) {
+        String key = method + " " + (body.length == 0 ? "-" : digest(body)) + " " + headers.get("Accept");
+        return call(url, key, HttpTransport.of(context.upstreams().http(), method, body, headers, parser));
+    }
+
+    // ---- modes ---------------------------------------------------------------------------
+
+    private Call fireOne(Route route, String cacheKey, Transport transport) {
+        CacheSlot slot = slot(cacheKey, route.url());
+        java.util.Optional<Outcome> hit = cached(slot);
+        if (hit.isPresent()) {
+            return SingleCall.done(hit.get(), slot);
+        }
+        List<Endpoint> order = new ArrayList<>();
+        for (int i : context.upstreams().balancer(route).order()) {
+            order.add(route.endpoints().get(i));
+        }
+        Map<String, String> tx = context.nextTxHeaders();
+        CompletableFuture<Result> answer = Failover.send(order, e -> transport.send(e.target(tx)));
+        return SingleCall.of(honourHttpCaching(answer, slot, cacheKey), slot);
+    }
+
+    private MapCall fireAll(Route route, String cacheKey, Transport transport) {
+        List<SingleCall> calls = new ArrayList<>();
+        for (Endpoint e : route.endpoints()) {
+            CacheSlot slot = slot(cacheKey, e.uri().toString());
+            java.util.Optional<Outcome> hit = cached(slot);
+            if (hit.isPresent()) {
+                calls.add(SingleCall.done(hit.get(), slot));
+                continue;
+            }
+            CompletableFuture<Result> answer;
+            try {
+                answer = transport.send(e.target(context.nextTxHeaders()));
+            } catch (RuntimeException failure) {
+                answer = CompletableFuture.completedFuture(Outcomes.failure(failure));
+            }
+            calls.add(SingleCall.of(honourHttpCaching(answer, slot, cacheKey), slot));
+        }
+        return MultiCall.of(calls);
+    }
+
+    // ---- cache ---------------------------------------------------------------------------
+
+    private CacheSlot slot(String cacheKey, String target) {
+        ResultCache cache = context.upstreams().cache();
+        return cacheKey == null || !cache.enabled() ? null : new CacheSlot(cache, cacheKey + " " + target);
+    }
+
+    private java.util.Optional<Outcome> cached(CacheSlot slot) {
+        if (slot == null || !useCache) {
+            return java.util.Optional.empty();
+        }
+        return slot.cache().get(slot.key(), notBefore);
+    }
+
+    /** A GET answer that says it may be kept (Cache-Control, Expires) is cached that long. */
+    private static CompletableFuture<Result> honourHttpCaching(CompletableFuture<Result> answer, CacheSlot slot,
+            String cacheKey) {
+        if (slot == null || !cacheKey.startsWith("GET ")) {
+            return answer;
+        }
+        answer.thenAccept(r -> {
+            Duration ttl = HttpCaching.ttl(r);
+            if (ttl.isPositive() && r instanceof Outcome o) {
+                slot.put(o.in(slot), ttl);
+            }
+        });
+        return answer;
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Requests(" + (useCache ? "cache" : "no cache") + ")";
+    }
+}

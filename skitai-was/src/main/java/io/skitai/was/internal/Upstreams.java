@@ -1,0 +1,115 @@
+package io.skitai.was.internal;
+
+import io.skitai.core.Key;
+import io.skitai.core.ServerContext;
+import java.lang.System.Logger.Level;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The upstream machinery of one server, made on its first upstream call and closed when it stops:
+ * the JDK HTTP client, the result cache and one balancer per alias.
+ *
+ * <p>The client: {@link HttpClient}, non-blocking, with its own pooled keep-alive connections per
+ * host and port, HTTP/2 over TLS where the upstream offers it by ALPN (plain {@code http://} calls
+ * stay HTTP/1.1: the client's cleartext upgrade would cost a round trip per new connection), and
+ * the JDK's default trust store. Its executor starts a virtual thread per task, so finishing
+ * answers never takes a platform thread per call; the client itself runs one selector thread.
+ *
+ * <p>Keep-alive ({@code setBackendKeepAlive}): the JDK client takes the idle time of pooled
+ * connections only from the system properties {@value #KEEP_ALIVE} and {@value #KEEP_ALIVE_H2},
+ * read once per JVM when the first client is made. The first server to call out sets them from its
+ * backend keep-alive unless the user set them ({@code -D}); a later server of the same JVM with a
+ * different value gets a warning. Idle connections are closed after that time and the next call
+ * reconnects.
+ */
+public final class Upstreams implements AutoCloseable {
+
+    /** The key of the server's instance. */
+    public static final Key<Upstreams> KEY = Key.of("was.upstreams", Upstreams.class);
+
+    static final String KEEP_ALIVE = "jdk.httpclient.keepalive.timeout";
+    static final String KEEP_ALIVE_H2 = "jdk.httpclient.keepalive.timeout.h2";
+    private static final System.Logger LOG = System.getLogger("skitai.was");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerContext server;
+    private final ExecutorService executor;
+    private final HttpClient http;
+    private final ResultCache cache;
+    private final Map<String, Balancer> balancers = new ConcurrentHashMap<>();
+
+    private Upstreams(ServerContext server) {
+        this.server = server;
+        applyKeepAlive(server.backendKeepAlive());
+        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("was-http-", 0).factory());
+        this.http = HttpClient.newBuilder()
+                .executor(executor)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_2)
+                .build();
+        this.cache = ResultCache.of(server.maxRcache());
+    }
+
+    /** The instance of {@code server}, made on first use. */
+    public static Upstreams of(ServerContext server) {
+        return server.service(KEY, () -> new Upstreams(server));
+    }
+
+    private static synchronized void applyKeepAlive(Duration keepAlive) {
+        String wanted = String.valueOf(Math.max(1, keepAlive.toSeconds()));
+        String inForce = System.getProperty(KEEP_ALIVE);
+        if (inForce == null) {
+            System.setProperty(KEEP_ALIVE, wanted);
+            if (System.getProperty(KEEP_ALIVE_H2) == null) {
+                System.setProperty(KEEP_ALIVE_H2, wanted);
+            }
+        } else if (!inForce.equals(wanted)) {
+            LOG.log(Level.WARNING, Messages.keepAliveFixed(keepAlive.toSeconds(), KEEP_ALIVE, inForce + " s"));
+        }
+    }
+
+    ServerContext server() {
+        return server;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    ResultCache cache() {
+        return cache;
+    }
+
+    /** The balancer of {@code route}'s alias (member weights fixed at start). */
+    Balancer balancer(Route route) {
+        if (route.endpoints().size() == 1) {
+            return SINGLE;
+        }
+        return balancers.computeIfAbsent(route.alias().orElseThrow().name(),
+                name -> new Balancer(route.endpoints().stream().map(Endpoint::weight).toList()));
+    }
+
+    private static final Balancer SINGLE = new Balancer(java.util.List.of(1));
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+        try {
+            http.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "Upstreams(" + server.aliases().keySet() + ", cache " + cache.size() + ")";
+    }
+}
