@@ -5,8 +5,6 @@ import io.skitai.core.Key;
 import io.skitai.core.TxId;
 import io.skitai.was.internal.CallContext;
 import io.skitai.was.internal.CurrentWas;
-import io.skitai.was.internal.GrpcClients;
-import io.skitai.was.internal.GrpcRequired;
 import io.skitai.was.internal.Messages;
 import io.skitai.was.internal.Requester;
 import io.skitai.was.internal.Upstreams;
@@ -310,15 +308,16 @@ public final class Was implements Requests<Call> {
 
     /**
      * A gRPC service upstream (Python's {@code stub = was.grpc(url)}):
-     * {@code was.grpc("http://127.0.0.1:5001/helloworld.Greeter").call("SayHello", request)} fires
-     * the call and returns its {@link Call}; see {@link GrpcStub}. Channels are pooled per upstream.
+     * {@code was.grpc("@greeter/helloworld.Greeter").call("SayHello", request)} fires the call and
+     * returns its {@link Call}; see {@link GrpcStub}. {@code lb().grpc(..)} and {@code map().grpc(..)}
+     * work as for HTTP. Channels are pooled per upstream and closed when the server stops.
      *
      * @throws IllegalStateException when gRPC is not on the class path (the message names the
      *                               dependencies to add)
      */
+    @Override
     public GrpcStub<Call> grpc(String url) {
-        GrpcRequired.require("was.grpc");
-        return GrpcClients.stub(url);
+        return requests().grpc(url);
     }
 
     @Override

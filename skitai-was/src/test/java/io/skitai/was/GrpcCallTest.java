@@ -11,7 +11,6 @@ import io.skitai.was.grpctest.GreeterGrpc;
 import io.skitai.was.grpctest.GreeterService;
 import io.skitai.was.grpctest.HelloReply;
 import io.skitai.was.grpctest.HelloRequest;
-import io.skitai.was.internal.DirectCaller;
 import io.skitai.was.internal.GrpcChannels;
 import io.skitai.was.internal.GrpcEndpoint;
 import java.net.InetSocketAddress;
@@ -52,7 +51,7 @@ class GrpcCallTest {
     }
 
     private GrpcStub<Call> stub(String target) {
-        return GrpcEndpoint.of(DirectCaller.INSTANCE, channels, target);
+        return GrpcEndpoint.of(UrlCaller.INSTANCE, channels, target);
     }
 
     private static HelloRequest.Builder hello(String name) {
@@ -215,8 +214,6 @@ class GrpcCallTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G004");
         assertThatThrownBy(() -> stub("http://127.0.0.1:1/nowhere.Greeter").call("SayHello", hello("x").build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G005");
-        assertThatThrownBy(() -> stub("@greeter/skitai.test.Greeter").call("SayHello", hello("x").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G008");
         Result badScheme = stub("ftp://127.0.0.1:1/skitai.test.Greeter").call("SayHello", hello("x").build()).dispatch(1);
         assertThat(badScheme.status()).isEqualTo(Result.EXCEPTION);
         assertThat(badScheme.reason()).contains("SKITAI-G002");

@@ -1,26 +1,21 @@
 package io.skitai.was.internal;
 
-import io.skitai.was.Call;
-import io.skitai.was.GrpcStub;
-import java.time.Duration;
+import io.skitai.core.Key;
+import io.skitai.core.ServerContext;
 
 /**
- * Where {@code was.grpc} gets its channels: one pool for the process, whose channels drop their
- * connections after the default backend keep-alive (10 s) without calls.
+ * The gRPC channels of one server's was calls: made on its first gRPC call, their connections
+ * dropped after the server's backend keep-alive without calls, closed when the server stops.
  */
 public final class GrpcClients {
 
-    /** The default of {@code setBackendKeepAlive}. */
-    private static final Duration IDLE = Duration.ofSeconds(10);
+    /** The key of the server's channels. */
+    static final Key<GrpcChannels> KEY = Key.of("was.grpc.channels", GrpcChannels.class);
 
     private GrpcClients() {}
 
-    private static final class Shared {
-        static final GrpcChannels CHANNELS = new GrpcChannels("skitai-grpc-client", IDLE);
-    }
-
-    /** The stub of {@code url} on the shared channels. */
-    public static GrpcStub<Call> stub(String url) {
-        return GrpcEndpoint.of(DirectCaller.INSTANCE, Shared.CHANNELS, url);
+    /** The channels of {@code server}. */
+    public static GrpcChannels of(ServerContext server) {
+        return server.service(KEY, () -> new GrpcChannels("skitai-grpc-client", server.backendKeepAlive()));
     }
 }

@@ -42,9 +42,4 @@ public final class GrpcMessages {
         return "SKITAI-G007 was.grpc calls unary and server-streaming methods; " + method + " is " + type
                 + ": use a stub on a channel of your own for it";
     }
-
-    public static String grpcNoAliases(String url) {
-        return "SKITAI-G008 was.grpc(\"" + url + "\"): aliases are not available in this build; give an absolute"
-                + " http://host:port/package.Service URL";
-    }
 }
