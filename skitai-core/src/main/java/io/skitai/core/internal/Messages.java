@@ -131,16 +131,16 @@ public final class Messages {
     }
 
     public static String sidecarPortInUse(String name, String address, int port) {
-        return "SKITAI-C050 the " + name + " port " + port + " on " + address
+        return "SKITAI-C070 the " + name + " port " + port + " on " + address
                 + " is already in use: stop the other server or give the " + name + " server another port";
     }
 
     public static String sidecarCannotBind(String name, String address, int port, String reason) {
-        return "SKITAI-C051 the " + name + " server cannot listen on " + address + ":" + port + ": " + reason;
+        return "SKITAI-C071 the " + name + " server cannot listen on " + address + ":" + port + ": " + reason;
     }
 
     public static String sidecarFailed(String name, String reason) {
-        return "SKITAI-C052 the " + name + " server failed to start: " + reason;
+        return "SKITAI-C072 the " + name + " server failed to start: " + reason;
     }
 
     private static String pointText(String point) {
