@@ -8,7 +8,8 @@
 #   bash benchmarks/run.sh            # DURATION=10 CONNECTIONS=64 ROUNDS=3 WARMUP=10 by default
 #
 # Each round measures every endpoint on both servers back to back (baseline first); the tables
-# report the median of the rounds for each figure, so one noisy round does not decide a ratio.
+# report the median of the rounds for each figure and the median of the per-round ratios, so one
+# noisy round does not decide a ratio. PIN=1 pins servers and wrk to separate cores (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/select-jdk.sh
@@ -22,6 +23,11 @@ SKITAI_PORT=${SKITAI_PORT:-18181}
 BASE_PORT=${BASE_PORT:-18182}
 ATILA_PORT=${ATILA_PORT:-18183}
 ATILA_PATH='/users/7?fields=id,name,email'
+# PIN=1 runs each server on CPU 1 and wrk on CPU 0 (one thread), so load generator and server do
+# not fight over cores; CPU time per request is then steadier on a small machine.
+PIN=${PIN:-}
+if [ -n "$PIN" ]; then ON_SERVER_CPU="taskset -c 1"; ON_LOAD_CPU="taskset -c 0"; WRK_THREADS=1
+else ON_SERVER_CPU=""; ON_LOAD_CPU=""; WRK_THREADS=2; fi
 OUT=benchmarks/out
 mkdir -p "$OUT"
 
@@ -38,11 +44,11 @@ trap cleanup EXIT
 
 wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 did not open" >&2; return 1; }
 
-java $HEAP -jar examples/hello/target/hello.jar --skitai-port=$SKITAI_PORT >"$OUT/skitai.log" 2>&1 &
+$ON_SERVER_CPU java $HEAP -jar examples/hello/target/hello.jar --skitai-port=$SKITAI_PORT >"$OUT/skitai.log" 2>&1 &
 SKITAI_PID=$!; PIDS+=($SKITAI_PID)
-java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.BaselineServer $BASE_PORT "$STATIC_DIR" >"$OUT/baseline.log" 2>&1 &
+$ON_SERVER_CPU java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.BaselineServer $BASE_PORT "$STATIC_DIR" >"$OUT/baseline.log" 2>&1 &
 BASE_PID=$!; PIDS+=($BASE_PID)
-java $HEAP -jar examples/atila-app/target/atila-app.jar --skitai-port=$ATILA_PORT >"$OUT/atila.log" 2>&1 &
+$ON_SERVER_CPU java $HEAP -jar examples/atila-app/target/atila-app.jar --skitai-port=$ATILA_PORT >"$OUT/atila.log" 2>&1 &
 ATILA_PID=$!; PIDS+=($ATILA_PID)
 wait_port $SKITAI_PORT; wait_port $BASE_PORT; wait_port $ATILA_PORT
 
@@ -53,7 +59,7 @@ TICK=$(getconf CLK_TCK)
 measure() { # pid port path
   local before after out rps p99 total
   before=$(cpu_ticks $1)
-  out=$(wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency "http://127.0.0.1:$2$3")
+  out=$($ON_LOAD_CPU wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency "http://127.0.0.1:$2$3")
   after=$(cpu_ticks $1)
   rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
   total=$(echo "$out" | awk '/requests in/ {print $1}')
@@ -65,13 +71,13 @@ measure() { # pid port path
 
 echo "warming up"
 for path in / /json /static/4k.txt; do
-  wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$SKITAI_PORT$path" >/dev/null
-  wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$path" >/dev/null
+  $ON_LOAD_CPU wrk -t$WRK_THREADS -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$SKITAI_PORT$path" >/dev/null
+  $ON_LOAD_CPU wrk -t$WRK_THREADS -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$path" >/dev/null
 done
-wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$ATILA_PORT$ATILA_PATH" >/dev/null
-wrk -t2 -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$ATILA_PATH" >/dev/null
+$ON_LOAD_CPU wrk -t$WRK_THREADS -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$ATILA_PORT$ATILA_PATH" >/dev/null
+$ON_LOAD_CPU wrk -t$WRK_THREADS -c$CONNECTIONS -d${WARMUP}s "http://127.0.0.1:$BASE_PORT$ATILA_PATH" >/dev/null
 
-declare -A RPS P99 CPU
+declare -A RPS P99 CPU LAST RRPS RCPU
 for round in $(seq $ROUNDS); do
   for name_path in plaintext:/ json:/json static:/static/4k.txt "atila:$ATILA_PATH"; do
     name=${name_path%%:*}; path=${name_path#*:}
@@ -83,7 +89,13 @@ for round in $(seq $ROUNDS); do
       echo "round $round $name $server: $rps req/s, p99 $p99 ms, $cpu us CPU/req"
       key="$name.$server"
       RPS[$key]="${RPS[$key]:-} $rps"; P99[$key]="${P99[$key]:-} $p99"; CPU[$key]="${CPU[$key]:-} $cpu"
+      LAST[$server]="$rps $cpu"
     done
+    # this round's ratios: both servers measured back to back, so a slow drift of the machine
+    # affects both sides of one ratio alike
+    read -r brps bcpu <<<"${LAST[baseline]}"; read -r srps scpu <<<"${LAST[skitai]}"
+    RRPS[$name]="${RRPS[$name]:-} $(awk -v a=$srps -v b=$brps 'BEGIN {printf "%.4f", a/b}')"
+    RCPU[$name]="${RCPU[$name]:-} $(awk -v a=$scpu -v b=$bcpu 'BEGIN {printf "%.4f", a/b}')"
   done
 done
 
@@ -103,13 +115,11 @@ done
     done
   done
   echo
-  echo "| endpoint | req/s ratio (Skitai/baseline) | CPU/req ratio (Skitai/baseline) |"
-  echo "|---|---:|---:|"
+  echo "| endpoint | req/s ratio (Skitai/baseline) | CPU/req ratio (Skitai/baseline) | per-round CPU/req ratios |"
+  echo "|---|---:|---:|---|"
   for name in plaintext json static atila; do
-    read -r brps bp99 bcpu <<<"${BEST[$name.baseline]}"
-    read -r srps sp99 scpu <<<"${BEST[$name.skitai]}"
-    awk -v n=$name -v br=$brps -v sr=$srps -v bc=$bcpu -v sc=$scpu 'BEGIN { printf "| %s | %.3f | %.3f |\n", n, sr/br, sc/bc }'
+    printf "| %s | %.3f | %.3f | %s |\n" $name "$(median ${RRPS[$name]})" "$(median ${RCPU[$name]})" "$(echo ${RCPU[$name]})"
   done
   echo
-  echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds, $(nproc) cores, JDK $(java_major "$JAVA_HOME"), $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s${PIN:+, server pinned to CPU 1 and wrk to CPU 0}, ratios are medians of the $ROUNDS per-round ratios (other figures: medians of the rounds), $(nproc) cores, JDK $(java_major "$JAVA_HOME"), $(date -u +%Y-%m-%dT%H:%MZ)"
 } | tee "$OUT/latest.md"

@@ -47,6 +47,12 @@ class AsyncRouteTest {
                     CompletableFuture.delayedExecutor(50, MILLISECONDS));
         }
 
+        @Route("/created-later")
+        public Response createdLater() {
+            return Response.of(201, CompletableFuture.supplyAsync(() -> Map.of("id", 7), CompletableFuture.delayedExecutor(300, MILLISECONDS)))
+                    .header("Location", "/items/7");
+        }
+
         @Route("/fast")
         public String fast() {
             return "fast";
@@ -80,6 +86,16 @@ class AsyncRouteTest {
             assertThat(cli.get("/fast").text()).isEqualTo("fast");
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(300);
             assertThat(slow.join()).isEqualTo("slow");
+            // A Response whose body is still to come does not hold the IO thread either.
+            CompletableFuture<io.skitai.testkit.Response> created = CompletableFuture.supplyAsync(() -> cli.get("/created-later"));
+            Thread.sleep(100);
+            start = System.nanoTime();
+            assertThat(cli.get("/fast").text()).isEqualTo("fast");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(200);
+            var later = created.join();
+            assertThat(later.status()).isEqualTo(201);
+            assertThat(later.header("Location")).contains("/items/7");
+            assertThat(later.<Map<String, Object>>data()).containsEntry("id", 7);
         });
     }
 

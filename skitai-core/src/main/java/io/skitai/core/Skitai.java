@@ -1,7 +1,8 @@
 package io.skitai.core;
 
+import io.skitai.core.daemon.Daemon;
 import io.skitai.core.internal.CommandLine;
-import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.EngineDaemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +112,11 @@ public final class Skitai {
         SERVER.logOff(patterns);
     }
 
+    /** See {@link SkitaiServer#setRunDirectory(Path)}. */
+    public static void setRunDirectory(String directory) {
+        SERVER.setRunDirectory(Path.of(directory));
+    }
+
     /** See {@link SkitaiServer#enableFileLogging(Path)}. */
     public static void enableFileLogging(String directory) {
         SERVER.enableFileLogging(Path.of(directory));
@@ -120,20 +126,29 @@ public final class Skitai {
      * Starts the default server and blocks until it stops (TERM or Ctrl-C stop it gracefully).
      * {@code --skitai-*} options in {@code run.args()} override {@code run}. When the server cannot
      * start, prints one line naming the problem to stderr and exits with status 2.
+     *
+     * <p>A daemon word in the arguments controls a daemon instead: {@code start} (or {@code -d})
+     * runs this program detached in its app directory ({@link #getswd()}), with a pid file and log
+     * files in the run directory ({@link #setRunDirectory(String)}, {@code --skitai-rundir=DIR});
+     * {@code stop} ({@code -s}), {@code restart} ({@code -r}) and {@code status} act on it. The
+     * process then exits with the command's status (see {@link Daemon}).
      */
     public static void run(Run run) {
         try {
             CommandLine line = CommandLine.parse(run, run.args());
-            if (line.daemonCommand().isPresent()) {
-                throw new StartupException(Messages.daemonUnsupported(line.daemonCommand().get()));
-            }
+            line.runDirectory().ifPresent(SERVER::setRunDirectory);
             Run effective = line.run();
+            if (line.daemonCommand().isPresent()) {
+                System.exit(EngineDaemon.control(line.daemonCommand().get(), effective,
+                        SERVER.runDirectory(effective.name()), getswd(), SERVER.drainTimeout(), List.of()));
+            }
             if (effective.workers() > 1) {
                 System.err.println("skitai: workers(" + effective.workers()
                         + ") needs the process model, which this version does not have yet; running one process");
             }
             SERVER.start(effective);
             Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "skitai-shutdown"));
+            Daemon.notifyReady();
             SERVER.await();
         } catch (StartupException e) {
             System.err.println("skitai: error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.skitai.core;
 
+import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Engine;
 import io.skitai.core.internal.EngineConfig;
 import io.skitai.core.internal.Messages;
@@ -39,6 +40,7 @@ public final class SkitaiServer implements AutoCloseable {
     private Path logDirectory;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
+    private Path runDirectory;
     private volatile Engine engine;
 
     private SkitaiServer() {}
@@ -265,6 +267,27 @@ public final class SkitaiServer implements AutoCloseable {
         }
         maxRcache = entries;
         return this;
+    }
+
+    /**
+     * The run directory: where the daemon's pid file and logs go, and the files the worker processes
+     * share. Default: {@code ~/.skitai/<name>} (see {@link RunDirectory#defaultFor(String)});
+     * {@code --skitai-rundir=DIR} on the command line sets it too.
+     */
+    public SkitaiServer setRunDirectory(Path directory) {
+        requireNotStarted();
+        runDirectory = directory;
+        return this;
+    }
+
+    /** The run directory of a server called {@code name}: the one set, or the default for the name. */
+    public RunDirectory runDirectory(String name) {
+        return runDirectory != null ? RunDirectory.at(runDirectory) : RunDirectory.defaultFor(name);
+    }
+
+    /** How long a graceful stop lets in-flight requests run (30 s). */
+    public Duration drainTimeout() {
+        return timeouts.drain();
     }
 
     // ---- lifecycle -----------------------------------------------------------------------

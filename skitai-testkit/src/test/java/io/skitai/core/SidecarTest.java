@@ -115,7 +115,7 @@ class SidecarTest {
             server.attach(first).attach(new Listening("second", taken.getLocalPort(), events));
             assertThatThrownBy(() -> server.start(TestKit.run()))
                     .isInstanceOf(StartupException.class)
-                    .hasMessage("SKITAI-C050 the second port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
+                    .hasMessage("SKITAI-C070 the second port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
                             + " stop the other server or give the second server another port");
             assertThat(server.isRunning()).isFalse();
             assertThat(events).containsExactly("first start", "second stop now", "first stop now");

@@ -324,4 +324,16 @@ public final class Was implements Requests<Call> {
     public String toString() {
         return "Was(" + exchange.method() + " " + exchange.path() + ")";
     }
+
+    // --- mail: delegates to skitai-smtpda -----------------------------------------------------
+
+    /**
+     * A new email for the smtpda delivery daemon (Python's {@code was.email(subject, snd, rcpt)}):
+     * add contents and attachments, optionally {@code setSmtp(..)}, then {@code send()} spools it
+     * durably and returns; {@code java -jar skitai-smtpda.jar} delivers it. See
+     * {@link io.skitai.smtpda.Email}.
+     */
+    public io.skitai.smtpda.Email email(String subject, String from, String... to) {
+        return io.skitai.smtpda.Email.of(subject, from, to);
+    }
 }

@@ -58,7 +58,7 @@ class GrpcServingTest {
             server.attach(GrpcServing.on(taken.getLocalPort(), new GreeterService()));
             assertThatThrownBy(() -> server.start(TestKit.run()))
                     .isInstanceOf(StartupException.class)
-                    .hasMessageStartingWith("SKITAI-C050 the gRPC port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
+                    .hasMessageStartingWith("SKITAI-C070 the gRPC port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
             assertThat(server.isRunning()).isFalse();
             assertThat(grpcThreads()).isZero();
         }
@@ -165,7 +165,7 @@ class GrpcServingTest {
         server.mount("/", ex -> ex.send("x"));
         server.attach(GrpcServing.on(0));
         assertThatThrownBy(() -> server.start(TestKit.run())).isInstanceOf(StartupException.class)
-                .hasMessageStartingWith("SKITAI-C052 the gRPC server failed to start: GrpcServing on port 0 has no services");
+                .hasMessageStartingWith("SKITAI-C072 the gRPC server failed to start: GrpcServing on port 0 has no services");
         assertThat(server.isRunning()).isFalse();
     }
 

@@ -1,5 +1,6 @@
 package io.skitai.atila.internal;
 
+import io.skitai.atila.Response;
 import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The handler of a mounted Atila app: looks the route up, answers 404/405 and automatic OPTIONS,
@@ -100,14 +102,23 @@ public final class AtilaHandler implements Handler {
      * the handler threads once it completes.
      */
     private void respond(Exchange exchange, Was was, Object result) throws Exception {
-        if (!(result instanceof CompletionStage<?> stage) || exchange.isResponseStarted()) {
+        if (exchange.isResponseStarted()) {
             Renderer.render(exchange, result);
-            return;
+        } else if (result instanceof CompletionStage<?> stage) {
+            later(exchange, was, stage, value -> value);
+        } else if (result instanceof Response r && r.body() instanceof CompletionStage<?> body) {
+            later(exchange, was, body, value -> new Response(r.status(), r.headers(), value));
+        } else {
+            Renderer.render(exchange, result);
         }
+    }
+
+    /** Renders {@code then(value of stage)} once {@code stage} completes, without blocking a thread meanwhile. */
+    private void later(Exchange exchange, Was was, CompletionStage<?> stage, UnaryOperator<Object> then) {
         exchange.async(stage, ex -> {
             CurrentWas.Scope scope = CurrentWas.enter(was);
             try {
-                respond(ex, was, Renderer.outcome(stage));
+                respond(ex, was, then.apply(Renderer.outcome(stage)));
             } catch (Throwable t) {
                 if (runtime == null) {
                     throw t;

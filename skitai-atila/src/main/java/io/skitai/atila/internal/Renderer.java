@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
  * Sends a route's return value: {@code String} as HTML, {@code byte[]} as bytes, an
  * {@code InputStream}, {@link Path} or {@link Streamed} streamed (see {@link Streams}), {@code null} as
  * 204, a {@link Response} with its status and headers, a {@link CompletionStage} once it completes
- * (a route's own stage is awaited without blocking by {@link AtilaHandler} through
- * {@code Exchange.async}; a stage left here, e.g. a {@code Response} body, is waited for), anything
+ * (a route's own stage and a {@code Response} body stage are awaited without blocking by
+ * {@link AtilaHandler} through {@code Exchange.async}; a stage nested deeper is waited for), anything
  * else as JSON.
  */
 public final class Renderer {

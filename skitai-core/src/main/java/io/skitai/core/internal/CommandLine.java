@@ -2,6 +2,7 @@ package io.skitai.core.internal;
 
 import io.skitai.core.Run;
 import io.skitai.core.StartupException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,9 @@ import java.util.Set;
  * @param run           the run options after the overrides
  * @param appArgs       the arguments left for the app
  * @param daemonCommand the daemon word given, if any
+ * @param runDirectory  the run directory given with {@code --skitai-rundir=DIR}, if any
  */
-public record CommandLine(Run run, List<String> appArgs, Optional<String> daemonCommand) {
+public record CommandLine(Run run, List<String> appArgs, Optional<String> daemonCommand, Optional<Path> runDirectory) {
 
     private static final Set<String> DAEMON_WORDS = Set.of("start", "stop", "restart", "status", "-d", "-s", "-r");
     private static final String PREFIX = "--skitai-";
@@ -26,6 +28,7 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
         Run run = base;
         List<String> rest = new ArrayList<>();
         String daemon = null;
+        Path runDirectory = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith(PREFIX)) {
@@ -39,14 +42,40 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
                 } else {
                     throw new StartupException(Messages.badOption(a, "it needs a value, e.g. " + name + "=VALUE"));
                 }
-                run = apply(run, name, value, a);
+                if (name.equals(PREFIX + "rundir")) {
+                    runDirectory = runDirectory(a, value);
+                } else {
+                    run = apply(run, name, value, a);
+                }
             } else if (DAEMON_WORDS.contains(a)) {
                 daemon = a;
             } else {
                 rest.add(a);
             }
         }
-        return new CommandLine(run, List.copyOf(rest), Optional.ofNullable(daemon));
+        return new CommandLine(run, List.copyOf(rest), Optional.ofNullable(daemon), Optional.ofNullable(runDirectory));
+    }
+
+    /** The command line without its daemon words: what a daemon's own JVM is given. */
+    public static List<String> withoutDaemonWords(List<String> args) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith(PREFIX) && a.indexOf('=') < 0 && i + 1 < args.size()) {
+                kept.add(a);
+                kept.add(args.get(++i));
+            } else if (!DAEMON_WORDS.contains(a)) {
+                kept.add(a);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static Path runDirectory(String option, String value) {
+        if (value.isBlank()) {
+            throw new StartupException(Messages.badOption(option, "it needs a directory"));
+        }
+        return Path.of(value);
     }
 
     /** Only the app's arguments (nothing is validated). */
@@ -74,7 +103,8 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
                 case "workers" -> run.workers(Integer.parseInt(value));
                 case "name" -> run.name(value);
                 default -> throw new StartupException(Messages.badOption(option,
-                        "unknown; the engine knows --skitai-port, --skitai-address, --skitai-threads, --skitai-workers, --skitai-name"));
+                        "unknown; the engine knows --skitai-port, --skitai-address, --skitai-threads, --skitai-workers,"
+                                + " --skitai-name, --skitai-rundir"));
             };
         } catch (NumberFormatException e) {
             throw new StartupException(Messages.badOption(option, "'" + value + "' is not a number"), e);

@@ -48,11 +48,6 @@ public final class Messages {
         return "SKITAI-C008 bad command-line option " + option + ": " + reason;
     }
 
-    public static String daemonUnsupported(String command) {
-        return "SKITAI-C009 '" + command + "' (daemon control) is not supported by this version of Skitai;"
-                + " run the program in the foreground";
-    }
-
     public static String appFailedToStart(String point, String reason) {
         return "SKITAI-C010 the app mounted at '" + pointText(point) + "' failed to start: " + reason;
     }
@@ -144,17 +139,40 @@ public final class Messages {
         return "SKITAI-C042 setMaxRcache(" + entries + "): the result cache size must be >= 0 (0 turns it off)";
     }
 
+    public static String daemonLaunch(String name, String reason) {
+        return "SKITAI-C050 cannot launch " + name + " as a daemon: " + reason;
+    }
+
+    public static String daemonExited(String name, int status, java.nio.file.Path runDir, String tail) {
+        return "SKITAI-C051 " + name + " exited with status " + status + " while starting; its logs are in "
+                + runDir + (tail.isEmpty() ? "" : ", ending with:" + tail);
+    }
+
+    public static String daemonNotReady(String name, long pid, long seconds, java.nio.file.Path runDir) {
+        return "SKITAI-C052 " + name + " (pid " + pid + ") did not report ready within " + seconds
+                + " s; it is still running: see the logs in " + runDir + " or stop it";
+    }
+
+    public static String daemonKilled(String name, long pid, long seconds) {
+        return "SKITAI-C053 " + name + " (pid " + pid + ") did not stop within " + seconds
+                + " s after TERM and was killed";
+    }
+
+    public static String daemonUnavailable(String reason) {
+        return "SKITAI-C054 cannot run as a daemon: " + reason;
+    }
+
     public static String sidecarPortInUse(String name, String address, int port) {
-        return "SKITAI-C050 the " + name + " port " + port + " on " + address
+        return "SKITAI-C070 the " + name + " port " + port + " on " + address
                 + " is already in use: stop the other server or give the " + name + " server another port";
     }
 
     public static String sidecarCannotBind(String name, String address, int port, String reason) {
-        return "SKITAI-C051 the " + name + " server cannot listen on " + address + ":" + port + ": " + reason;
+        return "SKITAI-C071 the " + name + " server cannot listen on " + address + ":" + port + ": " + reason;
     }
 
     public static String sidecarFailed(String name, String reason) {
-        return "SKITAI-C052 the " + name + " server failed to start: " + reason;
+        return "SKITAI-C072 the " + name + " server failed to start: " + reason;
     }
 
     private static String pointText(String point) {

@@ -32,6 +32,17 @@ class CommandLineTest {
     }
 
     @Test
+    void runDirectoryOptionIsTheEnginesAndDaemonWordsLeaveTheDaemonsCommandLine() {
+        CommandLine line = CommandLine.parse(Run.defaults(), List.of("--skitai-rundir=/tmp/r", "start", "a"));
+        assertThat(line.runDirectory()).contains(java.nio.file.Path.of("/tmp/r"));
+        assertThat(line.appArgs()).containsExactly("a");
+        assertThat(CommandLine.withoutDaemonWords(List.of("-d", "--skitai-name", "start", "--skitai-port=1", "x", "status")))
+                .containsExactly("--skitai-name", "start", "--skitai-port=1", "x");
+        assertThatThrownBy(() -> CommandLine.parse(Run.defaults(), List.of("--skitai-rundir=")))
+                .isInstanceOf(StartupException.class).hasMessageContaining("needs a directory");
+    }
+
+    @Test
     void badOptionsFailWithOneLineNamingThem() {
         assertThatThrownBy(() -> CommandLine.parse(Run.defaults(), List.of("--skitai-port=abc")))
                 .isInstanceOf(StartupException.class)
