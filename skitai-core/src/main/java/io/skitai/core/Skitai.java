@@ -57,6 +57,11 @@ public final class Skitai {
         return SERVER.mount(point, target);
     }
 
+    /** See {@link SkitaiServer#attach(Sidecar)}: e.g. {@code Skitai.attach(GrpcServing.on(5001, service))}. */
+    public static void attach(Sidecar sidecar) {
+        SERVER.attach(sidecar);
+    }
+
     /** The engine-wide preferences. */
     public static Pref pref() {
         return SERVER.pref();

@@ -42,6 +42,7 @@ public final class SkitaiServer implements AutoCloseable {
     private final Pref pref = Pref.create();
     private final Map<String, Long> maxAges = new LinkedHashMap<>();
     private final List<String> logOff = new ArrayList<>();
+    private final List<Sidecar> sidecars = new ArrayList<>();
     private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
     private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
     private EngineConfig.Tls tls;
@@ -247,6 +248,23 @@ public final class SkitaiServer implements AutoCloseable {
     /** How long a graceful stop lets in-flight requests run (30 s). */
     public Duration drainTimeout() {
         return timeouts.drain();
+    }
+
+    /**
+     * Runs a server of another protocol beside this one, on its own port, started after this
+     * server's listeners and stopped with it (see {@link Sidecar}), e.g.
+     * {@code server.attach(GrpcServing.on(5001, new GreeterService()))} from skitai-was.
+     */
+    public SkitaiServer attach(Sidecar sidecar) {
+        requireNotStarted();
+        if (sidecar == null) {
+            throw new IllegalArgumentException("attach needs a sidecar, got null");
+        }
+        if (sidecars.contains(sidecar)) {
+            throw new IllegalArgumentException(sidecar.name() + " server " + sidecar + " is already attached");
+        }
+        sidecars.add(sidecar);
+        return this;
     }
 
     // ---- upstreams -----------------------------------------------------------------------
@@ -478,7 +496,7 @@ public final class SkitaiServer implements AutoCloseable {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                 Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache));
-        Engine started = Engine.start(config, this);
+        Engine started = Engine.start(config, this, List.copyOf(sidecars));
         ctx.serving(started::requestsServed, started::openConnections);
         running = run;
         engine = started;
@@ -517,7 +535,10 @@ public final class SkitaiServer implements AutoCloseable {
         return timeouts.backendKeepAlive();
     }
 
-    /** Closes the listeners, lets in-flight requests finish (up to 30 s), stops the mounted apps. */
+    /**
+     * Closes the listeners, lets in-flight requests (and the calls of attached sidecars) finish
+     * within 30 s in all, stops the sidecars and the mounted apps.
+     */
     public synchronized void stop() {
         stopEngine();
         ProcessContext ctx = process;

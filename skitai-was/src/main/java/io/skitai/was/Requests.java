@@ -49,6 +49,16 @@ public interface Requests<C> {
     Rpc<C> rpc(String url);
 
     /**
+     * A gRPC service: {@code was.grpc("@greeter/helloworld.Greeter").call("SayHello", request)}
+     * (see {@link GrpcStub}); the alias's members are {@code Proto.HTTP} (plain HTTP/2) or
+     * {@code Proto.HTTPS} (TLS) gRPC servers.
+     *
+     * @throws IllegalStateException when gRPC is not on the class path (the message names the
+     *                               dependencies to add)
+     */
+    GrpcStub<C> grpc(String url);
+
+    /**
      * Whether calls made through the returned requester may be answered from the result cache
      * (default {@code true}); {@code false} always reaches the upstream.
      */

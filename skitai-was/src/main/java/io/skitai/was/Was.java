@@ -304,6 +304,22 @@ public final class Was implements Requests<Call> {
         return new CallContext(Upstreams.of(exchange.server()), txid, requestType);
     }
 
+    // ---- gRPC ---------------------------------------------------------------------------
+
+    /**
+     * A gRPC service upstream (Python's {@code stub = was.grpc(url)}):
+     * {@code was.grpc("@greeter/helloworld.Greeter").call("SayHello", request)} fires the call and
+     * returns its {@link Call}; see {@link GrpcStub}. {@code lb().grpc(..)} and {@code map().grpc(..)}
+     * work as for HTTP. Channels are pooled per upstream and closed when the server stops.
+     *
+     * @throws IllegalStateException when gRPC is not on the class path (the message names the
+     *                               dependencies to add)
+     */
+    @Override
+    public GrpcStub<Call> grpc(String url) {
+        return requests().grpc(url);
+    }
+
     // ---- process model: shared state across workers, locks, status, restart/shutdown ----------
 
     /**

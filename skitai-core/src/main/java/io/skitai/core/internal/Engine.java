@@ -2,6 +2,8 @@ package io.skitai.core.internal;
 
 import io.skitai.core.App;
 import io.skitai.core.Run;
+import io.skitai.core.Sidecar;
+import io.skitai.core.SidecarContext;
 import io.skitai.core.StartupException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -14,9 +16,13 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.xnio.Option;
 import org.xnio.OptionMap;
@@ -60,6 +66,12 @@ public final class Engine {
     }
 
     private final EngineConfig config;
+    private final List<Sidecar> sidecars;
+    /** The sidecars started so far, in start order; stopped in reverse. */
+    private final List<Sidecar> startedSidecars = new ArrayList<>();
+    /** When a graceful stop's drain ends (System.nanoTime); sidecars get what is left of it. */
+    private long drainDeadline;
+    private boolean draining;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger connections = new AtomicInteger();
     private HandlerThreads threads;
@@ -75,19 +87,24 @@ public final class Engine {
 
     private final Object owner;
 
-    private Engine(EngineConfig config, Object owner) {
+    private Engine(EngineConfig config, Object owner, List<Sidecar> sidecars) {
         this.config = config;
         this.owner = owner;
+        this.sidecars = List.copyOf(sidecars);
     }
 
     /** Starts an engine; on failure everything it had started is released again. */
     public static Engine start(EngineConfig config) {
-        return start(config, null);
+        return start(config, null, List.of());
     }
 
-    /** Starts an engine whose exchanges name {@code owner} as their server ({@link ExchangeServers}). */
-    public static Engine start(EngineConfig config, Object owner) {
-        Engine engine = new Engine(config, owner);
+    /**
+     * Starts an engine whose exchanges name {@code owner} as their server ({@link ExchangeServers})
+     * and, once its listeners are bound, these sidecars; on failure everything it had started is
+     * released again.
+     */
+    public static Engine start(EngineConfig config, Object owner, List<Sidecar> sidecars) {
+        Engine engine = new Engine(config, owner, sidecars);
         try {
             engine.boot();
             return engine;
@@ -103,7 +120,8 @@ public final class Engine {
         config.forward().filter(f -> f.httpsPort() == 0 && config.tls().isEmpty()).ifPresent(f -> {
             throw new StartupException(Messages.forwardNeedsTls(f.httpPort()));
         });
-        SSLContext ssl = config.tls().map(TlsContexts::load).orElse(null);
+        KeyManagerFactory keyManagers = config.tls().map(TlsContexts::keyManagers).orElse(null);
+        SSLContext ssl = keyManagers == null ? null : TlsContexts.context(keyManagers);
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
@@ -143,6 +161,50 @@ public final class Engine {
         }
         LOG.log(Level.INFO, "{0} serving {1}://{2}:{3,number,#} on {4}", run.name(), ssl == null ? "http" : "https",
                 run.address(), port, threads);
+        startSidecars(keyManagers);
+    }
+
+    private void startSidecars(KeyManagerFactory keyManagers) {
+        if (sidecars.isEmpty()) {
+            return;
+        }
+        Run run = config.run();
+        SidecarContext context = new SidecarContext(run.address(), Optional.ofNullable(keyManagers),
+                TlsContexts.PROTOCOLS, config.timeouts().header(), config.timeouts().keepAlive(),
+                config.limits().maxConcurrentStreams(), config.limits().maxHeaderBytes());
+        for (Sidecar sidecar : sidecars) {
+            int bound;
+            try {
+                bound = sidecar.start(context);
+            } catch (IOException e) {
+                startedSidecars.add(sidecar); // whatever it bound before failing is released with the rest
+                throw sidecarBindFailure(sidecar, e);
+            } catch (StartupException e) {
+                startedSidecars.add(sidecar);
+                throw e;
+            } catch (RuntimeException e) {
+                startedSidecars.add(sidecar);
+                throw new StartupException(Messages.sidecarFailed(sidecar.name(), String.valueOf(e.getMessage())), e);
+            }
+            startedSidecars.add(sidecar);
+            LOG.log(Level.INFO, "{0} serving {1} on {2}:{3,number,#}{4}", run.name(), sidecar.name(), run.address(),
+                    bound, keyManagers == null ? "" : " with TLS");
+        }
+    }
+
+    private StartupException sidecarBindFailure(Sidecar sidecar, IOException e) {
+        String address = config.run().address();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BindException be) {
+                if (String.valueOf(be.getMessage()).contains("in use")) {
+                    return new StartupException(Messages.sidecarPortInUse(sidecar.name(), address, sidecar.port()), e);
+                }
+                return new StartupException(Messages.sidecarCannotBind(sidecar.name(), address, sidecar.port(),
+                        String.valueOf(be.getMessage())), e);
+            }
+        }
+        return new StartupException(Messages.sidecarCannotBind(sidecar.name(), address, sidecar.port(),
+                String.valueOf(e.getMessage())), e);
     }
 
     /**
@@ -290,6 +352,15 @@ public final class Engine {
             if (undertow != null) {
                 Listeners.closeAccepting(undertow);
             }
+            drainDeadline = System.nanoTime() + config.timeouts().drain().toNanos();
+            draining = true;
+            for (Sidecar sidecar : startedSidecars) {
+                try {
+                    sidecar.stopAccepting();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "the " + sidecar.name() + " server failed to stop accepting", e);
+                }
+            }
             if (gate != null) {
                 gate.drain(config.timeouts().drain().toMillis());
             }
@@ -302,6 +373,7 @@ public final class Engine {
     }
 
     private void release() {
+        stopSidecars();
         if (tlsListener != null) {
             tlsListener.close();
             tlsListener = null;
@@ -330,6 +402,20 @@ public final class Engine {
         if (accessLog != null) {
             accessLog.close();
         }
+    }
+
+    /** Stops the started sidecars in reverse order with what is left of the drain time (none on a failed start). */
+    private void stopSidecars() {
+        for (int i = startedSidecars.size() - 1; i >= 0; i--) {
+            Sidecar sidecar = startedSidecars.get(i);
+            long left = draining && !Thread.currentThread().isInterrupted() ? drainDeadline - System.nanoTime() : 0;
+            try {
+                sidecar.stop(Duration.ofNanos(Math.max(0, left)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the " + sidecar.name() + " server failed to stop cleanly", e);
+            }
+        }
+        startedSidecars.clear();
     }
 
     public void awaitStop() throws InterruptedException {

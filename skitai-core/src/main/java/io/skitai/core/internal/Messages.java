@@ -198,6 +198,19 @@ public final class Messages {
         return "SKITAI-C067 workers(n) with n > 1 cannot run here: " + reason + "; run with workers(1)";
     }
 
+    public static String sidecarPortInUse(String name, String address, int port) {
+        return "SKITAI-C070 the " + name + " port " + port + " on " + address
+                + " is already in use: stop the other server or give the " + name + " server another port";
+    }
+
+    public static String sidecarCannotBind(String name, String address, int port, String reason) {
+        return "SKITAI-C071 the " + name + " server cannot listen on " + address + ":" + port + ": " + reason;
+    }
+
+    public static String sidecarFailed(String name, String reason) {
+        return "SKITAI-C072 the " + name + " server failed to start: " + reason;
+    }
+
     private static String pointText(String point) {
         return point.isEmpty() ? "/" : point;
     }

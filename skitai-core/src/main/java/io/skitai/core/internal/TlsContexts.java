@@ -100,11 +100,19 @@ final class TlsContexts {
 
     /** The server context for these PEM files. */
     static SSLContext load(EngineConfig.Tls tls) {
+        return context(keyManagers(tls));
+    }
+
+    /**
+     * The key managers holding these PEM files' key and chain, checked as {@link #load} checks them;
+     * the engine builds its own context from them and hands them to sidecars (the gRPC server).
+     */
+    static KeyManagerFactory keyManagers(EngineConfig.Tls tls) {
         List<X509Certificate> chain = readCertificates(tls.certificate());
         PrivateKey key = readPrivateKey(tls.privateKey(), tls.passphrase());
         checkMatch(key, chain, tls);
         warnIfNotValidNow(chain.getFirst(), tls.certificate());
-        return context(key, chain);
+        return keyManagers(key, chain);
     }
 
     // ---- certificates ----------------------------------------------------------------------
@@ -295,7 +303,7 @@ final class TlsContexts {
 
     // ---- context ---------------------------------------------------------------------------
 
-    private static SSLContext context(PrivateKey key, List<X509Certificate> chain) {
+    private static KeyManagerFactory keyManagers(PrivateKey key, List<X509Certificate> chain) {
         // The store lives only in memory; its password protects nothing and is not the passphrase.
         char[] storePassword = ALIAS.toCharArray();
         try {
@@ -304,6 +312,15 @@ final class TlsContexts {
             store.setKeyEntry(ALIAS, key, storePassword, chain.toArray(X509Certificate[]::new));
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, storePassword);
+            return keyManagers;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new StartupException(Messages.tlsFailure(reason(e)), e);
+        }
+    }
+
+    /** A TLS 1.3/1.2 server context on these key managers. */
+    static SSLContext context(KeyManagerFactory keyManagers) {
+        try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers.getKeyManagers(), null, null);
             List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
@@ -311,7 +328,7 @@ final class TlsContexts {
                 throw new StartupException(Messages.tlsFailure("this Java runtime does not support " + PROTOCOLS));
             }
             return context;
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new StartupException(Messages.tlsFailure(reason(e)), e);
         }
     }

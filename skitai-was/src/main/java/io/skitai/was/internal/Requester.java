@@ -1,6 +1,7 @@
 package io.skitai.was.internal;
 
 import io.skitai.was.Call;
+import io.skitai.was.GrpcStub;
 import io.skitai.was.MapCall;
 import io.skitai.was.Requests;
 import io.skitai.was.Result;
@@ -113,6 +114,12 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             headers.put("Accept", "text/xml");
             return send("POST", url, body, headers, XmlRpcTransport::parse);
         };
+    }
+
+    @Override
+    public GrpcStub<C> grpc(String url) {
+        GrpcRequired.require("was.grpc");
+        return GrpcEndpoint.of(this, GrpcClients.of(context.upstreams().server()), url);
     }
 
     private C http(String method, String url, Object data, Map<String, String> headers) {

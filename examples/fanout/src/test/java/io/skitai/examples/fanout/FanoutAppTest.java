@@ -7,8 +7,12 @@ import io.skitai.testkit.TestClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example's main class in its own JVM with its stand-in upstreams (50 ms each), over real sockets. */
-@SkitaiTest(app = FanoutApp.class)
+/**
+ * The example's main class in its own JVM with its stand-in upstreams, over real sockets; each
+ * upstream answers after 300 ms so that parallel (300 ms) and one-after-another (900 ms) stay far
+ * apart even on a busy machine.
+ */
+@SkitaiTest(app = FanoutApp.class, args = "--delay=300")
 class FanoutAppTest {
 
     @Test
@@ -25,7 +29,7 @@ class FanoutAppTest {
         Map<String, Object> api = cli.get("/api").data();
         assertThat(api.get("weather")).isEqualTo(Map.of("city", "Seoul", "celsius", 21));
         assertThat(api.get("quote")).isEqualTo(Map.of("symbol", "SKT", "price", 42.5));
-        // three 50 ms answers one after another would take 150 ms
-        assertThat(((Number) api.get("ms")).intValue()).isBetween(50, 140);
+        // three 300 ms answers one after another would take 900 ms
+        assertThat(((Number) api.get("ms")).intValue()).isBetween(300, 600);
     }
 }
