@@ -152,7 +152,7 @@ public final class ProcessContext implements AutoCloseable {
             if (!s.used() || ProcessHandle.of(s.pid()).filter(ProcessHandle::isAlive).isEmpty()) {
                 continue;
             }
-            String state = s.index() < 0 ? (s.ready() ? "spare" : "starting spare") : s.ready() ? "serving" : "starting";
+            String state = s.index() < 0 ? "spare" : s.ready() ? "serving" : "starting";
             workers.add(new ServerStatus.Worker(s.index(), s.pid(), state, s.startedAt(),
                     (now - s.startedAt()) / 1000, s.requests(), s.connections(), s.pid() == self));
             totalRequests += s.requests();
