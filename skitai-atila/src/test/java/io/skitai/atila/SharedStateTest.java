@@ -93,7 +93,11 @@ class SharedStateTest {
             lockExcludesTheOtherWorker(server);
 
             JsonNode status = cli.get("/status").json();
-            assertThat(status.get("workers")).hasSize(2);
+            List<String> states = new java.util.ArrayList<>();
+            status.get("workers").forEach(w -> states.add(w.get("state").asText()));
+            assertThat(states).as("two serving workers, and the master's spare once booted").filteredOn("serving"::equals)
+                    .hasSize(2);
+            assertThat(states).filteredOn(st -> !st.equals("serving")).allMatch("spare"::equals);
             assertThat(status.get("masterPid").asLong()).isEqualTo(server.master().orElseThrow().pid());
             assertThat(cli.get("/status.html").text()).contains("<h1>state status</h1>").contains("worker");
         }

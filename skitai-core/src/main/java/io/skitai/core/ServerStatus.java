@@ -35,7 +35,8 @@ public record ServerStatus(String name, String mode, long pid, long masterPid, l
      * One worker process.
      *
      * @param index   worker number ({@code worker #index} in {@code ps})
-     * @param state   {@code "starting"} or {@code "serving"}
+     * @param state   {@code "starting"} or {@code "serving"}; {@code "spare"} for the master's spare
+     *                worker (index -1: booted, not listening, shown once booted)
      * @param self    whether it is the process that took the snapshot
      */
     public record Worker(int index, long pid, String state, long startedAt, long uptimeSeconds, long requests,

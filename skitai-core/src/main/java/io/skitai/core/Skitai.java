@@ -132,6 +132,11 @@ public final class Skitai {
         SERVER.setWorkerCriticalPoint(cpuPercent, continuous, intervalSeconds);
     }
 
+    /** See {@link SkitaiServer#setSpareWorker(boolean)}. */
+    public static void setSpareWorker(boolean keep) {
+        SERVER.setSpareWorker(keep);
+    }
+
     /** See {@link SkitaiServer#shareStateOnRedis(String)}. */
     public static void shareStateOnRedis(String uri) {
         SERVER.shareStateOnRedis(uri);
@@ -201,6 +206,10 @@ public final class Skitai {
      */
     private static void serve(Run run, ProcessRole role) throws InterruptedException {
         SERVER.start(run);
+        if (!SERVER.isRunning()) {
+            // A spare worker dismissed by its master (or orphaned) before it was called in.
+            System.exit(0);
+        }
         Runnable stop = SERVER::stop;
         Signals.handle("TERM", stop);
         Signals.handle("INT", stop);

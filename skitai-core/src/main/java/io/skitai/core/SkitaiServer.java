@@ -55,6 +55,7 @@ public final class SkitaiServer implements AutoCloseable {
     private final Set<String> gsKeys = new LinkedHashSet<>();
     private Optional<String> redisUri = Optional.empty();
     private Optional<ProcessSettings.CriticalPoint> criticalPoint = Optional.empty();
+    private boolean spareWorker = true;
     private final Map<String, Supplier<?>> statusSections = new ConcurrentHashMap<>();
     private volatile Engine engine;
     private volatile ProcessContext process;
@@ -371,6 +372,21 @@ public final class SkitaiServer implements AutoCloseable {
         return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
     }
 
+    /**
+     * Whether the master keeps a spare worker (on by default; only with {@code workers(n)}, n &gt; 1):
+     * one more worker JVM, booted with every app mounted and started but not listening, which the
+     * master calls in the moment a worker dies, so the port has its n listeners again within
+     * milliseconds instead of a JVM boot (seconds). It costs one more JVM's memory. A proper
+     * {@code worker #i} then replaces it the way HUP does, and a new spare boots once that is done.
+     * Apps must tolerate being started in a process that may never serve (it stops them when it
+     * is dismissed). Off, a dead worker is relaunched cold.
+     */
+    public SkitaiServer setSpareWorker(boolean keep) {
+        requireNotStarted();
+        spareWorker = keep;
+        return this;
+    }
+
     /** Adds a named section to {@link #status()}, computed on each call (the was module adds its upstream pools). */
     public SkitaiServer addStatusSection(String name, Supplier<?> section) {
         statusSections.put(name, section);
@@ -452,7 +468,7 @@ public final class SkitaiServer implements AutoCloseable {
     }
 
     private ProcessSettings processSettings() {
-        return new ProcessSettings(List.copyOf(luKeys), List.copyOf(gsKeys), redisUri, criticalPoint);
+        return new ProcessSettings(List.copyOf(luKeys), List.copyOf(gsKeys), redisUri, criticalPoint, spareWorker);
     }
 
     private ProcessContext context() {
@@ -489,14 +505,31 @@ public final class SkitaiServer implements AutoCloseable {
             ctx.close();
             throw e;
         }
+        if (engine == null) {
+            // A spare worker that was dismissed before it was called in.
+            process = null;
+            ctx.close();
+        }
         return this;
     }
 
+    /**
+     * Boots the engine, then (a spare worker waits here until its master calls it in, or dismisses
+     * it: then nothing listens and the engine is stopped again) binds the listeners.
+     */
     private synchronized void startEngine(Run run, ProcessContext ctx) {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                 Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache));
-        Engine started = Engine.start(config, this, List.copyOf(sidecars));
+        Engine prepared = Engine.prepare(config, this, List.copyOf(sidecars));
+        if (ctx.isSpare()) {
+            prepared.rehearse();
+        }
+        if (!ctx.awaitTurn()) {
+            prepared.stop();
+            return;
+        }
+        Engine started = prepared.listen();
         ctx.serving(started::requestsServed, started::openConnections);
         running = run;
         engine = started;

@@ -120,6 +120,21 @@ public final class MultiProcessServer implements AutoCloseable {
                 .toList()).orElse(List.of());
     }
 
+    /**
+     * The master's spare workers ({@code skitai(<name>): spare worker}): booted JVMs the master
+     * calls in when a worker dies. A spare called in keeps that command line until a proper
+     * {@code worker #i} replaces it.
+     */
+    public List<ProcessHandle> spares() {
+        return master().map(m -> m.children().filter(p -> commandLine(p).contains("): spare worker")).toList())
+                .orElse(List.of());
+    }
+
+    /** Whether process {@code p} listens on the port now. */
+    public boolean listens(ProcessHandle p) {
+        return ListeningSockets.listens(p.pid(), port);
+    }
+
     /** The workers that listen on the port now. */
     public List<ProcessHandle> listeningWorkers() {
         return workers().stream().filter(w -> ListeningSockets.listens(w.pid(), port)).toList();

@@ -39,7 +39,7 @@ final class AccessLog implements AutoCloseable {
     private final LogSink sink;
     private final List<String> prefixes;
     private final List<String> suffixes;
-    private final String workerId;
+    private volatile String workerId;
     private final IntSupplier activeConnections;
     private volatile Stamp stamp = new Stamp(-1, "");
 
@@ -51,6 +51,11 @@ final class AccessLog implements AutoCloseable {
         this.suffixes = logOff.stream().filter(p -> p.startsWith("*")).map(p -> p.substring(1)).toList();
         this.workerId = workerId;
         this.activeConnections = activeConnections;
+    }
+
+    /** Sets the worker id of the log lines (a spare worker learns its number only when called in). */
+    void workerId(String id) {
+        this.workerId = id;
     }
 
     /** Whether requests to this path are logged (see {@code logOff}). */

@@ -82,6 +82,8 @@ public final class Engine {
     private Undertow undertow;
     private ByteBufferPool buffers;
     private TlsListener tlsListener;
+    private SSLContext ssl;
+    private KeyManagerFactory keyManagers;
     private volatile int port;
     private int forwardPort = -1;
 
@@ -104,6 +106,16 @@ public final class Engine {
      * released again.
      */
     public static Engine start(EngineConfig config, Object owner, List<Sidecar> sidecars) {
+        return prepare(config, owner, sidecars).listen();
+    }
+
+    /**
+     * Builds an engine without binding its port: the apps are mounted and started and the handler
+     * pipeline is ready; {@link #listen()} then only opens the listeners (and starts the sidecars).
+     * A spare worker process stays prepared until its master calls it in. On failure everything
+     * started is released.
+     */
+    public static Engine prepare(EngineConfig config, Object owner, List<Sidecar> sidecars) {
         Engine engine = new Engine(config, owner, sidecars);
         try {
             engine.boot();
@@ -114,14 +126,68 @@ public final class Engine {
         }
     }
 
+    /**
+     * Opens the listeners of a {@link #prepare prepared} engine and returns it; on failure the engine
+     * is released (its apps stopped).
+     */
+    public Engine listen() {
+        try {
+            bind();
+            return this;
+        } catch (RuntimeException | Error e) {
+            release();
+            throw e;
+        }
+    }
+
+    /**
+     * Warms the listening path of a {@link #prepare prepared} engine that will {@link #listen()}
+     * later (a spare worker): a throwaway Undertow with the same options on a loopback port of its
+     * own answers one request from a plain socket, then stops. A cold JVM needs seconds to load
+     * and link XNIO's and Undertow's classes on the first {@code start()}; after this the real
+     * {@link #listen()} takes milliseconds. The apps see nothing of it. Best effort: a failure is
+     * logged and ignored.
+     */
+    public void rehearse() {
+        DefaultByteBufferPool pool = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, 16, 0);
+        Undertow.Builder b = Undertow.builder().setWorkerThreads(1).setIoThreads(1).setByteBufferPool(pool);
+        OptionMap serverOptions = serverOptions();
+        OptionMap socketOptions = socketOptions(false);
+        for (Option<?> option : serverOptions) {
+            copy(serverOptions, option, b::setServerOption);
+        }
+        for (Option<?> option : socketOptions) {
+            copy(socketOptions, option, b::setSocketOption);
+        }
+        Undertow rehearsal = b.addHttpListener(0, "127.0.0.1", new DateHeader(exchange -> {
+            exchange.setStatusCode(204);
+            exchange.endExchange();
+        })).build();
+        try {
+            rehearsal.start();
+            int p = ((InetSocketAddress) rehearsal.getListenerInfo().get(0).getAddress()).getPort();
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", p)) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: rehearsal\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getInputStream().readAllBytes();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "the listener rehearsal failed", e);
+        } finally {
+            rehearsal.stop();
+            pool.close();
+        }
+    }
+
     private void boot() {
         EngineLogging.quietLibraries();
         Run run = config.run();
         config.forward().filter(f -> f.httpsPort() == 0 && config.tls().isEmpty()).ifPresent(f -> {
             throw new StartupException(Messages.forwardNeedsTls(f.httpPort()));
         });
-        KeyManagerFactory keyManagers = config.tls().map(TlsContexts::keyManagers).orElse(null);
-        SSLContext ssl = keyManagers == null ? null : TlsContexts.context(keyManagers);
+        keyManagers = config.tls().map(TlsContexts::keyManagers).orElse(null);
+        ssl = keyManagers == null ? null : TlsContexts.context(keyManagers);
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
@@ -134,6 +200,11 @@ public final class Engine {
         } finally {
             apps = List.copyOf(targets.startedApps());
         }
+    }
+
+    private void bind() {
+        Run run = config.run();
+        accessLog.workerId(System.getProperty("skitai.worker", "M"));
         OptionMap serverOptions = serverOptions();
         OptionMap socketOptions = socketOptions(ssl != null);
         // No thread-local buffer cache: with a virtual thread per request, Undertow's default pool
@@ -161,10 +232,10 @@ public final class Engine {
         }
         LOG.log(Level.INFO, "{0} serving {1}://{2}:{3,number,#} on {4}", run.name(), ssl == null ? "http" : "https",
                 run.address(), port, threads);
-        startSidecars(keyManagers);
+        startSidecars();
     }
 
-    private void startSidecars(KeyManagerFactory keyManagers) {
+    private void startSidecars() {
         if (sidecars.isEmpty()) {
             return;
         }

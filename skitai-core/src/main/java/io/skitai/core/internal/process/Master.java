@@ -27,7 +27,12 @@ import java.util.stream.Stream;
  * The master process: launches the worker JVMs, shares the table with them, and supervises them
  * from one loop that ticks every 20 ms:
  * <ul>
- *   <li>a worker that exits is replaced at once (its exit is seen within one tick);</li>
+ *   <li>a worker that exits is replaced at once (its exit is seen within one tick): by the spare
+ *       worker when one is booted (it listens within milliseconds, then a proper worker #i
+ *       replaces it the way HUP does), else by a new worker JVM;</li>
+ *   <li>unless turned off ({@link ProcessSettings#spareWorker()}), one spare worker is kept booted
+ *       (apps started, not listening) while the workers are steady; HUP dismisses it (it runs the
+ *       old code) and a new one boots after the rolling restart;</li>
  *   <li>HUP, a worker's {@code was.restart()} and the CPU critical point replace workers one at a
  *       time: the new worker starts, and only once it serves is the old one sent TERM, so the
  *       port always has a listener;</li>
@@ -72,6 +77,9 @@ public final class Master {
     private Optional<CpuWatch> cpu;
     private WorkerProcess fresh;
     private int freshIndex = -1;
+    private WorkerProcess spare;
+    private boolean spareAnnounced;
+    private int spareFailures;
 
     private Master(Plan plan) {
         this.plan = plan;
@@ -132,13 +140,15 @@ public final class Master {
         cpu = plan.settings().criticalPoint().map(CpuWatch::new);
     }
 
+    /** Launches worker #index, or the spare worker for index -1. */
     private WorkerProcess launch(int index) {
         int slot = freeSlot();
         board.clearSlot(slot);
         slotUsed[slot] = true;
+        String marker = index < 0 ? ProcessRole.spareMarker(plan.name()) : ProcessRole.workerMarker(plan.name(), index);
         List<String> cmd = command.withJvmOptions(ReusePortSelectorProvider.JVM_OPTIONS)
-                .withJvmOptions("-D" + ProcessRole.PROCESS + "=" + ProcessRole.workerMarker(plan.name(), index),
-                        "-D" + ProcessRole.WORKER + "=W" + index,
+                .withJvmOptions("-D" + ProcessRole.PROCESS + "=" + marker,
+                        "-D" + ProcessRole.WORKER + "=" + (index < 0 ? "S" : "W" + index),
                         "-D" + ProcessRole.SLOT + "=" + slot,
                         "-D" + ProcessRole.INSTANCE + "=" + instance)
                 .toList();
@@ -208,6 +218,9 @@ public final class Master {
                 fresh = null;
                 freshIndex = -1;
                 LOG.log(Level.WARNING, "{0}: {1} exited with status {2}; its replacement takes over", display(), w, w.exitValue());
+            } else if (callSpareIn(i)) {
+                LOG.log(Level.WARNING, "{0}: {1} exited with status {2}; the spare took over as {3}", display(), w,
+                        w.exitValue(), current[i]);
             } else {
                 current[i] = launch(i);
                 LOG.log(Level.WARNING, "{0}: {1} exited with status {2}; started {3}", display(), w, w.exitValue(), current[i]);
@@ -217,6 +230,7 @@ public final class Master {
         takeCommands();
         if (hupRequested.getAndSet(0) > 0) {
             LOG.log(Level.INFO, "{0}: HUP: replacing the workers one by one", display());
+            dismissSpare();
             for (int i = 0; i < current.length; i++) {
                 queueReplacement(i);
             }
@@ -226,9 +240,66 @@ public final class Master {
             queueReplacement(w.index());
         }));
         advanceReplacement();
+        tendSpare();
         return true;
     }
 
+    /**
+     * Calls the booted spare in as worker #index (it listens at once); a proper worker #index is
+     * queued to replace it, so {@code ps} names every worker by its number again. False when no
+     * spare is booted.
+     */
+    private boolean callSpareIn(int index) {
+        if (spare == null || !spare.isAlive() || !spare.ready(board)) {
+            return false;
+        }
+        WorkerProcess called = spare;
+        board.clearSlot(called.slot());
+        Optional<WorkerProcess> worker = called.callIn(index);
+        if (worker.isEmpty()) {
+            return false;
+        }
+        spare = null;
+        current[index] = worker.get();
+        queueReplacement(index);
+        return true;
+    }
+
+    /** Notices a spare that died or booted; boots a new one while the workers are steady. */
+    private void tendSpare() {
+        if (spare != null && !spare.isAlive()) {
+            slotUsed[spare.slot()] = false;
+            if (!spare.everReady() && ++spareFailures >= MAX_FAILED_STARTS) {
+                LOG.log(Level.WARNING, "{0}: the spare worker failed to boot {1} times; running without one",
+                        display(), spareFailures);
+            } else {
+                LOG.log(Level.WARNING, "{0}: {1} exited with status {2}", display(), spare, spare.exitValue());
+            }
+            spare = null;
+        }
+        if (spare != null) {
+            if (!spareAnnounced && spare.ready(board)) {
+                spareAnnounced = true;
+                spareFailures = 0;
+                LOG.log(Level.INFO, "{0}: {1} is booted and waits", display(), spare);
+            }
+            return;
+        }
+        boolean steady = fresh == null && toReplace.isEmpty() && Arrays.stream(current).allMatch(w -> w.ready(board));
+        if (plan.settings().spareWorker() && spareFailures < MAX_FAILED_STARTS && steady) {
+            spare = launch(-1);
+            spareAnnounced = false;
+        }
+    }
+
+    /** Dismisses the spare (it drains nothing: it stops its apps and exits). */
+    private void dismissSpare() {
+        if (spare != null) {
+            spare.dismiss();
+            retiring.add(spare);
+            spare = null;
+        }
+    }
     private void takeCommands() {
         for (WorkerProcess w : current) {
             long command = board.takeCommand(w.slot());
@@ -291,6 +362,9 @@ public final class Master {
         if (fresh != null) {
             all.add(fresh);
         }
+        if (spare != null) {
+            all.add(spare);
+        }
         all.forEach(WorkerProcess::terminate);
         long deadline = System.nanoTime() + plan.drain().plusSeconds(5).toNanos();
         boolean clean = true;
@@ -298,7 +372,8 @@ public final class Master {
             try {
                 long left = Math.max(1, deadline - System.nanoTime());
                 if (!w.handle().onExit().get(left, TimeUnit.NANOSECONDS).isAlive()) {
-                    if (w.exitValue() != 0 && w.ready(board)) {
+                    // A spare TERMed while it still boots exits 143; it never served anything.
+                    if (w.exitValue() != 0 && w.ready(board) && !w.isSpare()) {
                         LOG.log(Level.WARNING, "{0}: {1} exited with status {2}", display(), w, w.exitValue());
                         clean = false;
                     }

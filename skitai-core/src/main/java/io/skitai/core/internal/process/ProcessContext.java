@@ -18,6 +18,11 @@ import java.util.function.LongSupplier;
  * file in a worker, in memory in a single process), the {@link SharedState} on it or on Redis,
  * this process's slot, and the status built from all slots. A worker publishes its counters into
  * its slot every 200 ms.
+ *
+ * <p>A spare worker ({@link ProcessRole#isSpare()}) boots its engine, marks its slot booted (index
+ * -1, ready) and waits in {@link #awaitTurn()} for a line {@code serve <i>} on its stdin, the pipe
+ * from its master: it then becomes worker #i and listens. The end of the pipe (the master is gone
+ * or dismisses it), TERM or INT dismiss it instead.
  */
 public final class ProcessContext implements AutoCloseable {
 
@@ -32,6 +37,7 @@ public final class ProcessContext implements AutoCloseable {
     private final Scoreboard board;
     private final SharedState state;
     private final int slot;
+    private volatile int index;
     private ScheduledExecutorService publisher;
     private LongSupplier requests = () -> 0;
     private LongSupplier connections = () -> 0;
@@ -42,6 +48,7 @@ public final class ProcessContext implements AutoCloseable {
         this.board = board;
         this.state = state;
         this.slot = slot;
+        this.index = role.isSpare() ? -1 : Math.max(0, role.index());
     }
 
     /**
@@ -78,16 +85,42 @@ public final class ProcessContext implements AutoCloseable {
         return state;
     }
 
+    /** Whether this process is a spare worker that has not been called in yet. */
+    public boolean isSpare() {
+        return role.isSpare() && index < 0;
+    }
+
     /** Whether this process is one worker of several. */
     public boolean isWorker() {
         return role.isWorker();
+    }
+
+    /**
+     * Called once the engine is booted, before it listens: true at once, except in a spare worker,
+     * which marks its slot booted and blocks until its master calls it in (true; it is worker #i
+     * from then on) or dismisses it (false).
+     */
+    public boolean awaitTurn() {
+        if (!isSpare()) {
+            return true;
+        }
+        long pid = ProcessHandle.current().pid();
+        board.claim(slot, -1, pid);
+        board.markReady(slot);
+        int called = SpareCall.await();
+        if (called < 0) {
+            return false;
+        }
+        index = called;
+        System.setProperty(ProcessRole.WORKER, "W" + called);
+        return true;
     }
 
     /** The engine serves now: takes the slot, marks it ready and (in a worker) starts publishing. */
     public void serving(LongSupplier requestCount, LongSupplier connectionCount) {
         this.requests = requestCount;
         this.connections = connectionCount;
-        board.claim(slot, Math.max(0, role.index()), ProcessHandle.current().pid());
+        board.claim(slot, index, ProcessHandle.current().pid());
         publish();
         board.markReady(slot);
         if (role.isWorker()) {
@@ -119,7 +152,8 @@ public final class ProcessContext implements AutoCloseable {
             if (!s.used() || ProcessHandle.of(s.pid()).filter(ProcessHandle::isAlive).isEmpty()) {
                 continue;
             }
-            workers.add(new ServerStatus.Worker(s.index(), s.pid(), s.ready() ? "serving" : "starting", s.startedAt(),
+            String state = s.index() < 0 ? "spare" : s.ready() ? "serving" : "starting";
+            workers.add(new ServerStatus.Worker(s.index(), s.pid(), state, s.startedAt(),
                     (now - s.startedAt()) / 1000, s.requests(), s.connections(), s.pid() == self));
             totalRequests += s.requests();
             totalConnections += s.connections();

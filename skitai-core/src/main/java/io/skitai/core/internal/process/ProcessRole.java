@@ -8,6 +8,9 @@ import java.util.Optional;
  * the command lines it launches:
  * <ul>
  *   <li>{@code -Dskitai.process=skitai(<name>): master} — the master (shown by {@code ps});</li>
+ *   <li>{@code -Dskitai.process=skitai(<name>): spare worker} with the same slot and instance
+ *       properties — a spare worker: booted, but not listening until its master calls it in
+ *       ({@link #isSpare()}, index -1);</li>
  *   <li>{@code -Dskitai.process=skitai(<name>): worker #<i>}, {@code -Dskitai.slot=<s>},
  *       {@code -Dskitai.instance=<dir>}, {@code -Dskitai.worker=W<i>} — a worker: its number,
  *       its slot in the shared table, the directory of the master's shared files, its id in the
@@ -16,7 +19,7 @@ import java.util.Optional;
  * </ul>
  *
  * @param kind     master, worker or none
- * @param index    the worker number (-1 unless a worker)
+ * @param index    the worker number (-1 unless a worker, and for a spare)
  * @param slot     the worker's slot (-1 unless a worker)
  * @param instance the master's instance directory (empty unless a worker)
  */
@@ -28,6 +31,8 @@ public record ProcessRole(Kind kind, int index, int slot, Optional<Path> instanc
     public static final String INSTANCE = "skitai.instance";
     public static final String WORKER = "skitai.worker";
 
+    private static final String SPARE = ": spare worker";
+
     /** The part a JVM plays. */
     public enum Kind { NONE, MASTER, WORKER }
 
@@ -38,7 +43,8 @@ public record ProcessRole(Kind kind, int index, int slot, Optional<Path> instanc
         String instance = System.getProperty(INSTANCE);
         if (slot != null && instance != null) {
             int hash = process.lastIndexOf('#');
-            int index = hash < 0 ? 0 : Integer.parseInt(process.substring(hash + 1).strip());
+            int index = process.endsWith(SPARE) ? -1
+                    : hash < 0 ? 0 : Integer.parseInt(process.substring(hash + 1).strip());
             return new ProcessRole(Kind.WORKER, index, Integer.parseInt(slot), Optional.of(Path.of(instance)));
         }
         if (process.endsWith(": master")) {
@@ -55,6 +61,16 @@ public record ProcessRole(Kind kind, int index, int slot, Optional<Path> instanc
     /** The {@code -Dskitai.process=...} value of worker {@code index}. */
     public static String workerMarker(String name, int index) {
         return "skitai(" + name + "): worker #" + index;
+    }
+
+    /** The {@code -Dskitai.process=...} value of a spare worker. */
+    public static String spareMarker(String name) {
+        return "skitai(" + name + ")" + SPARE;
+    }
+
+    /** Whether this JVM is a spare worker (a worker that waits to be called in). */
+    public boolean isSpare() {
+        return kind == Kind.WORKER && index < 0;
     }
 
     public boolean isWorker() {

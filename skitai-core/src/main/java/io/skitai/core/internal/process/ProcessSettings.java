@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param gsKeys        declared global-state keys ({@code defgs})
  * @param redisUri      keep shared state on this Redis server instead of the mapped file
  * @param criticalPoint recycle workers that stay over a CPU limit
+ * @param spareWorker   keep one spare worker booted to replace a worker that dies
  */
 public record ProcessSettings(List<String> luKeys, List<String> gsKeys, Optional<String> redisUri,
-                              Optional<CriticalPoint> criticalPoint) {
+                              Optional<CriticalPoint> criticalPoint, boolean spareWorker) {
 
     /** Freezes the lists. */
     public ProcessSettings {

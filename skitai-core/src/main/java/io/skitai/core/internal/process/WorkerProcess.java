@@ -3,9 +3,9 @@ package io.skitai.core.internal.process;
 import java.io.IOException;
 
 /**
- * One worker JVM the master launched: its number, its slot in the shared table and its process.
- * The master keeps the worker's stdin pipe open; when the master dies the pipe closes and the
- * worker stops by itself.
+ * One worker JVM the master launched: its number (-1 for the spare), its slot in the shared table
+ * and its process. The master keeps the worker's stdin pipe open; when the master dies the pipe
+ * closes and the worker stops by itself. The master calls its spare in through that pipe.
  */
 final class WorkerProcess {
 
@@ -53,6 +53,33 @@ final class WorkerProcess {
         return everReady;
     }
 
+    boolean isSpare() {
+        return index < 0;
+    }
+
+    /**
+     * Calls this spare in as worker {@code workerIndex}: it listens at once. Returns the worker it
+     * becomes (not ready until it has claimed its slot again), or empty when the pipe is broken.
+     */
+    java.util.Optional<WorkerProcess> callIn(int workerIndex) {
+        try {
+            process.getOutputStream().write(SpareCall.line(workerIndex));
+            process.getOutputStream().flush();
+            return java.util.Optional.of(new WorkerProcess(workerIndex, slot, process));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Dismisses a spare: the end of its pipe makes it stop its apps and exit 0. */
+    void dismiss() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // Already gone.
+        }
+    }
+
     boolean everReady() {
         return everReady;
     }
@@ -73,6 +100,6 @@ final class WorkerProcess {
 
     @Override
     public String toString() {
-        return "worker #" + index + " (pid " + process.pid() + ")";
+        return (index < 0 ? "spare worker" : "worker #" + index) + " (pid " + process.pid() + ")";
     }
 }
