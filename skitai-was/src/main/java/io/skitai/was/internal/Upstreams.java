@@ -24,8 +24,10 @@ import java.util.concurrent.Executors;
  * connections only from the system properties {@value #KEEP_ALIVE} and {@value #KEEP_ALIVE_H2},
  * read once per JVM when the first client is made. The first server to call out sets them from its
  * backend keep-alive unless the user set them ({@code -D}); a later server of the same JVM with a
- * different value gets a warning. Idle connections are closed after that time and the next call
- * reconnects.
+ * different value gets a warning. The JDK counts an idle connection's time from the start of the
+ * second it went idle (its deadline is truncated to whole seconds), so a property of N closes it
+ * after N-1 to N seconds; Skitai sets N+1 so an idle connection is kept at least the backend
+ * keep-alive (and at most one second more), then closed, and the next call reconnects.
  */
 public final class Upstreams implements AutoCloseable {
 
@@ -62,7 +64,7 @@ public final class Upstreams implements AutoCloseable {
     }
 
     private static synchronized void applyKeepAlive(Duration keepAlive) {
-        String wanted = String.valueOf(Math.max(1, keepAlive.toSeconds()));
+        String wanted = String.valueOf(Math.max(1, keepAlive.toSeconds()) + 1);
         String inForce = System.getProperty(KEEP_ALIVE);
         if (inForce == null) {
             System.setProperty(KEEP_ALIVE, wanted);
