@@ -23,6 +23,13 @@ public interface ServerContext {
     /** How long idle upstream connections are kept ({@link SkitaiServer#setBackendKeepAlive(Duration)}). */
     Duration backendKeepAlive();
 
+    /**
+     * The SSL context of HTTPS upstream calls when {@link SkitaiServer#setUpstreamTrust(java.nio.file.Path...)}
+     * or {@link SkitaiServer#setUpstreamTrustOnly(java.nio.file.Path...)} gave certificates to trust;
+     * empty: the JDK's default (its trusted CAs).
+     */
+    Optional<javax.net.ssl.SSLContext> upstreamSslContext();
+
     /** How many results the upstream result cache holds ({@link SkitaiServer#setMaxRcache(int)}; 0: off). */
     int maxRcache();
 

@@ -5,6 +5,7 @@ import io.skitai.core.internal.Engine;
 import io.skitai.core.internal.EngineConfig;
 import io.skitai.core.internal.ExchangeServers;
 import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.UpstreamTrust;
 import io.skitai.core.internal.process.Master;
 import io.skitai.core.internal.process.ProcessContext;
 import io.skitai.core.internal.process.ProcessRole;
@@ -50,6 +51,7 @@ public final class SkitaiServer implements AutoCloseable {
     private Path runDirectory;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
+    private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
     private final Set<String> luKeys = new LinkedHashSet<>();
     private final Set<String> gsKeys = new LinkedHashSet<>();
     private Optional<String> redisUri = Optional.empty();
@@ -290,6 +292,36 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Trusts the certificates in PEM files for HTTPS upstream calls ({@code Proto.HTTPS} aliases,
+     * {@code https://} URLs), in addition to the JDK's trusted CAs: a private CA, or a self-signed
+     * server certificate. Host names are still verified against the certificate. The files are
+     * read when the server starts; a missing file or one without a certificate fails the start.
+     * Calling it again adds more files.
+     */
+    public SkitaiServer setUpstreamTrust(Path... pemFiles) {
+        requireNotStarted();
+        List<Path> files = new ArrayList<>(upstreamTrust.pemFiles());
+        files.addAll(List.of(pemFiles));
+        upstreamTrust = new UpstreamTrust(files, upstreamTrust.jdkDefaults());
+        return this;
+    }
+
+    /**
+     * Like {@link #setUpstreamTrust(Path...)}, but upstream calls trust only these certificates,
+     * not the JDK's CAs (for calls that must only reach your own servers).
+     *
+     * @throws IllegalArgumentException when no file is given
+     */
+    public SkitaiServer setUpstreamTrustOnly(Path... pemFiles) {
+        requireNotStarted();
+        if (pemFiles.length == 0) {
+            throw new IllegalArgumentException(Messages.upstreamTrustOnlyEmpty());
+        }
+        upstreamTrust = new UpstreamTrust(List.of(pemFiles), false);
+        return this;
+    }
+
     // ---- process model: workers, shared state ---------------------------------------------------
 
     /**
@@ -477,7 +509,7 @@ public final class SkitaiServer implements AutoCloseable {
     private synchronized void startEngine(Run run, ProcessContext ctx) {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
-                Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache));
+                Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
         Engine started = Engine.start(config, this);
         ctx.serving(started::requestsServed, started::openConnections);
         running = run;

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /** The {@link ServerContext} of a running engine; closes its services when the engine stops. */
 final class EngineServices implements ServerContext, AutoCloseable {
@@ -19,6 +21,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
     private final Map<String, Alias> aliases;
     private final Duration backendKeepAlive;
     private final int maxRcache;
+    private final Optional<SSLContext> upstreamSsl;
     private final Map<Key<?>, Object> services = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private boolean closed;
@@ -27,6 +30,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
         this.aliases = config.backends().aliases();
         this.backendKeepAlive = config.timeouts().backendKeepAlive();
         this.maxRcache = config.backends().maxRcache();
+        this.upstreamSsl = config.backends().trust().sslContext();
     }
 
     @Override
@@ -42,6 +46,11 @@ final class EngineServices implements ServerContext, AutoCloseable {
     @Override
     public int maxRcache() {
         return maxRcache;
+    }
+
+    @Override
+    public Optional<SSLContext> upstreamSslContext() {
+        return upstreamSsl;
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
  * <p>The client: {@link HttpClient}, non-blocking, with its own pooled keep-alive connections per
  * host and port, HTTP/2 over TLS where the upstream offers it by ALPN (plain {@code http://} calls
  * stay HTTP/1.1: the client's cleartext upgrade would cost a round trip per new connection), and
- * the JDK's default trust store. Its executor starts a virtual thread per task, so finishing
+ * the JDK's default trust store plus the certificates given to {@code setUpstreamTrust} (or only
+ * those, {@code setUpstreamTrustOnly}); host names are verified. Its executor starts a virtual thread per task, so finishing
  * answers never takes a platform thread per call; the client itself runs one selector thread.
  *
  * <p>Keep-alive ({@code setBackendKeepAlive}): the JDK client takes the idle time of pooled
@@ -49,12 +50,13 @@ public final class Upstreams implements AutoCloseable {
         this.server = server;
         applyKeepAlive(server.backendKeepAlive());
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("was-http-", 0).factory());
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .executor(executor)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .version(HttpClient.Version.HTTP_2)
-                .build();
+                .version(HttpClient.Version.HTTP_2);
+        server.upstreamSslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
         this.cache = ResultCache.of(server.maxRcache());
     }
 
