@@ -3,8 +3,8 @@ package io.skitai.core;
 import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Engine;
 import io.skitai.core.internal.EngineConfig;
-import io.skitai.core.internal.ExchangeServers;
 import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.ServerControl;
 import io.skitai.core.internal.UpstreamTrust;
 import io.skitai.core.internal.process.Master;
 import io.skitai.core.internal.process.ProcessContext;
@@ -61,6 +61,8 @@ public final class SkitaiServer implements AutoCloseable {
     private volatile ProcessContext process;
     private volatile Run running;
     private volatile boolean restarting;
+    /** What requests reach through {@link Exchange#server()}: this server's process-model operations. */
+    private final ServerControl control = new Control();
 
     private SkitaiServer() {}
 
@@ -385,10 +387,46 @@ public final class SkitaiServer implements AutoCloseable {
         return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
     }
 
-    /** Adds a named section to {@link #status()}, computed on each call (the was module adds its upstream pools). */
+    /**
+     * Adds a named section to {@link #status()}, computed on each call (from a request:
+     * {@code exchange.server().addStatusSection(..)}; the was module adds its upstream pools).
+     */
     public SkitaiServer addStatusSection(String name, Supplier<?> section) {
         statusSections.put(name, section);
         return this;
+    }
+
+    /** {@link ServerControl} over this server's public operations. */
+    private final class Control implements ServerControl {
+        @Override
+        public SharedState sharedState() {
+            return SkitaiServer.this.sharedState();
+        }
+
+        @Override
+        public ServerStatus status() {
+            return SkitaiServer.this.status();
+        }
+
+        @Override
+        public void restart() {
+            SkitaiServer.this.restart();
+        }
+
+        @Override
+        public void shutdown() {
+            SkitaiServer.this.shutdown();
+        }
+
+        @Override
+        public void addStatusSection(String name, Supplier<?> section) {
+            SkitaiServer.this.addStatusSection(name, section);
+        }
+
+        @Override
+        public void removeStatusSection(String name, Supplier<?> section) {
+            statusSections.remove(name, section);
+        }
     }
 
     /** The state shared by every worker process of this server (see {@link SharedState}). */
@@ -441,11 +479,6 @@ public final class SkitaiServer implements AutoCloseable {
             return;
         }
         Thread.ofPlatform().name("skitai-shutdown").start(this::stop);
-    }
-
-    /** The server an exchange is served by (empty for exchanges not made by a {@code SkitaiServer}). */
-    public static Optional<SkitaiServer> serving(Exchange exchange) {
-        return ExchangeServers.of(exchange, SkitaiServer.class);
     }
 
     /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
@@ -510,7 +543,7 @@ public final class SkitaiServer implements AutoCloseable {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                 Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
-        Engine started = Engine.start(config, this);
+        Engine started = Engine.start(config, control);
         ctx.serving(started::requestsServed, started::openConnections);
         running = run;
         engine = started;

@@ -364,9 +364,8 @@ public final class Was implements Requests<Call> {
         server().shutdown();
     }
 
-    private io.skitai.core.SkitaiServer server() {
-        return io.skitai.core.SkitaiServer.serving(exchange).orElseThrow(() -> new IllegalStateException(
-                "this request is not served by a SkitaiServer, so it has no shared state, status or restart"));
+    private io.skitai.core.ServerContext server() {
+        return exchange.server();
     }
 
     @Override

@@ -73,21 +73,19 @@ public final class Engine {
     private volatile int port;
     private int forwardPort = -1;
 
-    private final Object owner;
+    private final ServerControl control;
 
-    private Engine(EngineConfig config, Object owner) {
+    private Engine(EngineConfig config, ServerControl control) {
         this.config = config;
-        this.owner = owner;
+        this.control = control;
     }
 
-    /** Starts an engine; on failure everything it had started is released again. */
-    public static Engine start(EngineConfig config) {
-        return start(config, null);
-    }
-
-    /** Starts an engine whose exchanges name {@code owner} as their server ({@link ExchangeServers}). */
-    public static Engine start(EngineConfig config, Object owner) {
-        Engine engine = new Engine(config, owner);
+    /**
+     * Starts an engine whose requests reach {@code control} through their
+     * {@link io.skitai.core.Exchange#server()}; on failure everything it had started is released again.
+     */
+    public static Engine start(EngineConfig config, ServerControl control) {
+        Engine engine = new Engine(config, control);
         try {
             engine.boot();
             return engine;
@@ -107,8 +105,8 @@ public final class Engine {
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
-        services = new EngineServices(config);
-        MountTargets targets = new MountTargets(config, threads, owner);
+        services = new EngineServices(config, control);
+        MountTargets targets = new MountTargets(config, threads);
         try {
             HttpHandler router = new Router(targets.build());
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
