@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.core.Proto;
 import io.skitai.core.SkitaiServer;
+import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,57 @@ class UpstreamStatusTest {
                 assertThat(cache.get("misses").asLong()).isEqualTo(3);
             });
         }
+    }
+
+    @Test
+    void aRestartStartsWithFreshUpstreamsAndNoStaleSection() throws Exception {
+        try (RawUpstream good = RawUpstream.start(RawUpstream.answer("text/plain", "ok"))) {
+            SkitaiServer server = SkitaiServer.create();
+            server.alias("@one", Proto.HTTP, good.member());
+            server.mount("/", ex -> {
+                Was was = Was.current();
+                switch (ex.pathInfo()) {
+                    case "/call" -> ex.send(was.get("@one/").dispatch(5).text());
+                    case "/restart" -> {
+                        was.restart();
+                        ex.send("restarting");
+                    }
+                    default -> ex.json(was.status());
+                }
+            });
+            server.start(TestKit.run());
+            try (TestClient cli = TestClient.of("127.0.0.1", server.port())) {
+                assertThat(cli.get("/call").text()).isEqualTo("ok");
+                assertThat(memberCalls(cli.get("/status").json())).isEqualTo(1);
+
+                cli.request("GET", "/restart").header("Connection", "close").send();
+                long deadline = System.currentTimeMillis() + 10_000;
+                JsonNode after = null;
+                while (System.currentTimeMillis() < deadline) {
+                    try {
+                        after = cli.request("GET", "/status").header("Connection", "close").send().json();
+                        if (!after.get("sections").has("upstreams")) {
+                            break;
+                        }
+                    } catch (RuntimeException notServingYet) {
+                        // between the old engine and the new one
+                    }
+                    Thread.sleep(50);
+                }
+                assertThat(after).isNotNull();
+                assertThat(after.get("sections").has("upstreams"))
+                        .as("the stopped engine's upstreams left the status with it").isFalse();
+
+                assertThat(cli.request("GET", "/call").header("Connection", "close").send().text()).isEqualTo("ok");
+                assertThat(memberCalls(cli.request("GET", "/status").header("Connection", "close").send().json()))
+                        .as("the new engine counts from zero").isEqualTo(1);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static long memberCalls(JsonNode status) {
+        return status.get("sections").get("upstreams").get("aliases").get(0).get("members").get(0).get("calls").asLong();
     }
 }
