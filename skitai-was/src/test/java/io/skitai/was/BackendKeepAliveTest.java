@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * {@code setBackendKeepAlive(1)} takes effect: the calling server runs in a child JVM (the JDK
  * client's keep-alive is JVM-wide), the upstream is a raw Undertow server in this JVM that records
  * the client port of every request, when each connection last served a request and when it closed.
- * Calls within the keep-alive share one connection; the client closes it once idle for 1 s (at
- * most 2 s: the JDK counts idle time in whole seconds), and the next call reconnects.
+ * Calls within the keep-alive share one connection; the client closes it once idle for 1 s (its
+ * deadline falls 1 to 2 s after the last use: the JDK counts whole seconds; its selector finds
+ * it at the next wake-up, at most 3 s later), and the next call reconnects.
  */
 @SkitaiTest(app = KeepAliveMain.class)
 class BackendKeepAliveTest {
@@ -67,12 +68,12 @@ class BackendKeepAliveTest {
         assertThat(accepted).containsExactly(first);
 
         long waitStart = System.nanoTime();
-        while (!closedNanos.containsKey(first) && System.nanoTime() - waitStart < 5_000_000_000L) {
+        while (!closedNanos.containsKey(first) && System.nanoTime() - waitStart < 8_000_000_000L) {
             Thread.sleep(20);
         }
         assertThat(closedNanos).as("the idle connection is closed after the 1 s keep-alive").containsKey(first);
         long idleMillis = (closedNanos.get(first) - lastRequestNanos.get(first)) / 1_000_000;
-        assertThat(idleMillis).as("closed after about 1 s idle, not before").isBetween(1_000L, 2_600L);
+        assertThat(idleMillis).as("closed after at least 1 s idle, within deadline + selector wake-up").isBetween(1_000L, 5_500L);
 
         int later = calls(cli, 1, 0).get(0);
         assertThat(later).as("a call after the keep-alive opens a new connection").isNotEqualTo(first);

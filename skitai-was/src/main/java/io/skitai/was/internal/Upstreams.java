@@ -35,7 +35,8 @@ import java.util.concurrent.Executors;
  * different value gets a warning. The JDK counts an idle connection's time from the start of the
  * second it went idle (its deadline is truncated to whole seconds), so a property of N closes it
  * after N-1 to N seconds; Skitai sets N+1 so an idle connection is kept at least the backend
- * keep-alive (and at most one second more), then closed, and the next call reconnects.
+ * keep-alive (and at most one second more). The client closes expired connections when its
+ * selector thread next wakes up (at least every 3 s), and the next call reconnects.
  */
 public final class Upstreams implements AutoCloseable {
 
