@@ -117,7 +117,8 @@ public interface Exchange {
     void async(CompletionStage<?> completion, Handler then);
 
     /**
-     * The server handling this request: its aliases, upstream settings and server-wide services.
+     * The server handling this request: its aliases, upstream settings and server-wide services,
+     * and its shared state, status, restart and shutdown (the one way from a request to its server).
      *
      * @throws IllegalStateException for an exchange not served by a Skitai engine
      */

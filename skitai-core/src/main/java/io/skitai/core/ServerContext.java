@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * What the running server offers the code serving its requests beyond the request itself
- * ({@link Exchange#server()}): its aliases, its settings for upstream calls, and services that live
- * as long as the server (the was module keeps its HTTP client and result cache here).
+ * ({@link Exchange#server()}, the one way from a request to its server): its aliases, its settings
+ * for upstream calls, services that live as long as the engine (the was module keeps its HTTP
+ * client and result cache here), and the process model: shared state, status, restart, shutdown.
  */
 public interface ServerContext {
 
@@ -23,8 +24,33 @@ public interface ServerContext {
     /** How long idle upstream connections are kept ({@link SkitaiServer#setBackendKeepAlive(Duration)}). */
     Duration backendKeepAlive();
 
+    /**
+     * The SSL context of HTTPS upstream calls when {@link SkitaiServer#setUpstreamTrust(java.nio.file.Path...)}
+     * or {@link SkitaiServer#setUpstreamTrustOnly(java.nio.file.Path...)} gave certificates to trust;
+     * empty: the JDK's default (its trusted CAs).
+     */
+    Optional<javax.net.ssl.SSLContext> upstreamSslContext();
+
     /** How many results the upstream result cache holds ({@link SkitaiServer#setMaxRcache(int)}; 0: off). */
     int maxRcache();
+
+    /** The state shared by every worker process of the server ({@link SkitaiServer#sharedState()}). */
+    SharedState sharedState();
+
+    /** The server's processes, uptime, connections, requests and added sections ({@link SkitaiServer#status()}). */
+    ServerStatus status();
+
+    /** Restarts this worker, or the engine of a single process ({@link SkitaiServer#restart()}). */
+    void restart();
+
+    /** Stops the server after the current requests, all workers included ({@link SkitaiServer#shutdown()}). */
+    void shutdown();
+
+    /**
+     * Adds a named section to {@link #status()}, computed on each call, for as long as this engine
+     * runs: it is removed when the engine stops (a restart starts without it until added again).
+     */
+    ServerContext addStatusSection(String name, Supplier<?> section);
 
     /**
      * The server's one instance of a service, made by {@code factory} on first use. Services that

@@ -102,6 +102,16 @@ public final class Skitai {
         SERVER.setMaxRcache(entries);
     }
 
+    /** See {@link SkitaiServer#setUpstreamTrust(Path...)}. */
+    public static void setUpstreamTrust(String... pemFiles) {
+        SERVER.setUpstreamTrust(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));
+    }
+
+    /** See {@link SkitaiServer#setUpstreamTrustOnly(Path...)}. */
+    public static void setUpstreamTrustOnly(String... pemFiles) {
+        SERVER.setUpstreamTrustOnly(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));
+    }
+
     /** See {@link SkitaiServer#enableSsl(Path, Path, String)}. */
     public static void enableSsl(String certificate, String privateKey, String passphrase) {
         SERVER.enableSsl(Path.of(certificate), Path.of(privateKey), passphrase);

@@ -3,8 +3,9 @@ package io.skitai.core;
 import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Engine;
 import io.skitai.core.internal.EngineConfig;
-import io.skitai.core.internal.ExchangeServers;
 import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.ServerControl;
+import io.skitai.core.internal.UpstreamTrust;
 import io.skitai.core.internal.process.Master;
 import io.skitai.core.internal.process.ProcessContext;
 import io.skitai.core.internal.process.ProcessRole;
@@ -51,6 +52,7 @@ public final class SkitaiServer implements AutoCloseable {
     private Path runDirectory;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
+    private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
     private final Set<String> luKeys = new LinkedHashSet<>();
     private final Set<String> gsKeys = new LinkedHashSet<>();
     private Optional<String> redisUri = Optional.empty();
@@ -61,6 +63,8 @@ public final class SkitaiServer implements AutoCloseable {
     private volatile ProcessContext process;
     private volatile Run running;
     private volatile boolean restarting;
+    /** What requests reach through {@link Exchange#server()}: this server's process-model operations. */
+    private final ServerControl control = new Control();
 
     private SkitaiServer() {}
 
@@ -309,6 +313,36 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Trusts the certificates in PEM files for HTTPS upstream calls ({@code Proto.HTTPS} aliases,
+     * {@code https://} URLs), in addition to the JDK's trusted CAs: a private CA, or a self-signed
+     * server certificate. Host names are still verified against the certificate. The files are
+     * read when the server starts; a missing file or one without a certificate fails the start.
+     * Calling it again adds more files.
+     */
+    public SkitaiServer setUpstreamTrust(Path... pemFiles) {
+        requireNotStarted();
+        List<Path> files = new ArrayList<>(upstreamTrust.pemFiles());
+        files.addAll(List.of(pemFiles));
+        upstreamTrust = new UpstreamTrust(files, upstreamTrust.jdkDefaults());
+        return this;
+    }
+
+    /**
+     * Like {@link #setUpstreamTrust(Path...)}, but upstream calls trust only these certificates,
+     * not the JDK's CAs (for calls that must only reach your own servers).
+     *
+     * @throws IllegalArgumentException when no file is given
+     */
+    public SkitaiServer setUpstreamTrustOnly(Path... pemFiles) {
+        requireNotStarted();
+        if (pemFiles.length == 0) {
+            throw new IllegalArgumentException(Messages.upstreamTrustOnlyEmpty());
+        }
+        upstreamTrust = new UpstreamTrust(List.of(pemFiles), false);
+        return this;
+    }
+
     // ---- process model: workers, shared state ---------------------------------------------------
 
     /**
@@ -387,10 +421,46 @@ public final class SkitaiServer implements AutoCloseable {
         return this;
     }
 
-    /** Adds a named section to {@link #status()}, computed on each call (the was module adds its upstream pools). */
+    /**
+     * Adds a named section to {@link #status()}, computed on each call (from a request:
+     * {@code exchange.server().addStatusSection(..)}; the was module adds its upstream pools).
+     */
     public SkitaiServer addStatusSection(String name, Supplier<?> section) {
         statusSections.put(name, section);
         return this;
+    }
+
+    /** {@link ServerControl} over this server's public operations. */
+    private final class Control implements ServerControl {
+        @Override
+        public SharedState sharedState() {
+            return SkitaiServer.this.sharedState();
+        }
+
+        @Override
+        public ServerStatus status() {
+            return SkitaiServer.this.status();
+        }
+
+        @Override
+        public void restart() {
+            SkitaiServer.this.restart();
+        }
+
+        @Override
+        public void shutdown() {
+            SkitaiServer.this.shutdown();
+        }
+
+        @Override
+        public void addStatusSection(String name, Supplier<?> section) {
+            SkitaiServer.this.addStatusSection(name, section);
+        }
+
+        @Override
+        public void removeStatusSection(String name, Supplier<?> section) {
+            statusSections.remove(name, section);
+        }
     }
 
     /** The state shared by every worker process of this server (see {@link SharedState}). */
@@ -443,11 +513,6 @@ public final class SkitaiServer implements AutoCloseable {
             return;
         }
         Thread.ofPlatform().name("skitai-shutdown").start(this::stop);
-    }
-
-    /** The server an exchange is served by (empty for exchanges not made by a {@code SkitaiServer}). */
-    public static Optional<SkitaiServer> serving(Exchange exchange) {
-        return ExchangeServers.of(exchange, SkitaiServer.class);
     }
 
     /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
@@ -520,8 +585,8 @@ public final class SkitaiServer implements AutoCloseable {
     private synchronized void startEngine(Run run, ProcessContext ctx) {
         EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
                 timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
-                Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache));
-        Engine prepared = Engine.prepare(config, this, List.copyOf(sidecars));
+                Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
+        Engine prepared = Engine.prepare(config, control, List.copyOf(sidecars));
         if (ctx.isSpare()) {
             prepared.rehearse();
         }

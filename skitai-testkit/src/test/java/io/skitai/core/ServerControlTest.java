@@ -29,7 +29,7 @@ class ServerControlTest {
     }
 
     private static void handle(Exchange ex) throws Exception {
-        SkitaiServer self = SkitaiServer.serving(ex).orElseThrow();
+        ServerContext self = ex.server();
         switch (ex.pathInfo()) {
             case "/set" -> {
                 self.sharedState().setgs("nodes", 5);

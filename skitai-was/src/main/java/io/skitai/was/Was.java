@@ -363,8 +363,9 @@ public final class Was implements Requests<Call> {
     }
 
     /**
-     * The server's status: workers, pids, uptime, connections, requests served (and upstream pools
-     * once registered). Return it for JSON, or {@code was.status().toHtml()} for a page.
+     * The server's status: workers, pids, uptime, connections, requests served, and once this server
+     * has called out an {@code "upstreams"} section (aliases, members, weights, calls and failures
+     * per member, result cache). Return it for JSON, or {@code was.status().toHtml()} for a page.
      */
     public io.skitai.core.ServerStatus status() {
         return server().status();
@@ -380,9 +381,8 @@ public final class Was implements Requests<Call> {
         server().shutdown();
     }
 
-    private io.skitai.core.SkitaiServer server() {
-        return io.skitai.core.SkitaiServer.serving(exchange).orElseThrow(() -> new IllegalStateException(
-                "this request is not served by a SkitaiServer, so it has no shared state, status or restart"));
+    private io.skitai.core.ServerContext server() {
+        return exchange.server();
     }
 
     @Override

@@ -87,26 +87,21 @@ public final class Engine {
     private volatile int port;
     private int forwardPort = -1;
 
-    private final Object owner;
+    private final ServerControl control;
 
-    private Engine(EngineConfig config, Object owner, List<Sidecar> sidecars) {
+    private Engine(EngineConfig config, ServerControl control, List<Sidecar> sidecars) {
         this.config = config;
-        this.owner = owner;
+        this.control = control;
         this.sidecars = List.copyOf(sidecars);
     }
 
-    /** Starts an engine; on failure everything it had started is released again. */
-    public static Engine start(EngineConfig config) {
-        return start(config, null, List.of());
-    }
-
     /**
-     * Starts an engine whose exchanges name {@code owner} as their server ({@link ExchangeServers})
-     * and, once its listeners are bound, these sidecars; on failure everything it had started is
-     * released again.
+     * Starts an engine whose requests reach {@code control} through their
+     * {@link io.skitai.core.Exchange#server()} and, once its listeners are bound, these sidecars;
+     * on failure everything it had started is released again.
      */
-    public static Engine start(EngineConfig config, Object owner, List<Sidecar> sidecars) {
-        return prepare(config, owner, sidecars).listen();
+    public static Engine start(EngineConfig config, ServerControl control, List<Sidecar> sidecars) {
+        return prepare(config, control, sidecars).listen();
     }
 
     /**
@@ -115,8 +110,8 @@ public final class Engine {
      * A spare worker process stays prepared until its master calls it in. On failure everything
      * started is released.
      */
-    public static Engine prepare(EngineConfig config, Object owner, List<Sidecar> sidecars) {
-        Engine engine = new Engine(config, owner, sidecars);
+    public static Engine prepare(EngineConfig config, ServerControl control, List<Sidecar> sidecars) {
+        Engine engine = new Engine(config, control, sidecars);
         try {
             engine.boot();
             return engine;
@@ -191,8 +186,8 @@ public final class Engine {
         threads = HandlerThreads.of(run);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
-        services = new EngineServices(config);
-        MountTargets targets = new MountTargets(config, threads, owner);
+        services = new EngineServices(config, control);
+        MountTargets targets = new MountTargets(config, threads);
         try {
             HttpHandler router = new Router(targets.build());
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,

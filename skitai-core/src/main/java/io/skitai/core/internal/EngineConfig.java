@@ -102,8 +102,8 @@ public record EngineConfig(
         }
     }
 
-    /** Upstream settings: the aliases by name and the result cache size. */
-    public record Backends(Map<String, Alias> aliases, int maxRcache) {
+    /** Upstream settings: the aliases by name, the result cache size and what HTTPS calls trust. */
+    public record Backends(Map<String, Alias> aliases, int maxRcache, UpstreamTrust trust) {
 
         /** No aliases, a result cache of {@value #DEFAULT_MAX_RCACHE} results. */
         public static final int DEFAULT_MAX_RCACHE = 100;

@@ -3,15 +3,23 @@ package io.skitai.core.internal;
 import io.skitai.core.Alias;
 import io.skitai.core.Key;
 import io.skitai.core.ServerContext;
+import io.skitai.core.ServerStatus;
+import io.skitai.core.SharedState;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
-/** The {@link ServerContext} of a running engine; closes its services when the engine stops. */
+/**
+ * The {@link ServerContext} of a running engine: its settings and services, and the owning
+ * server's process-model operations through a {@link ServerControl}. Closes its services and
+ * removes the status sections added through it when the engine stops.
+ */
 final class EngineServices implements ServerContext, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("skitai");
@@ -19,14 +27,19 @@ final class EngineServices implements ServerContext, AutoCloseable {
     private final Map<String, Alias> aliases;
     private final Duration backendKeepAlive;
     private final int maxRcache;
+    private final Optional<SSLContext> upstreamSsl;
+    private final ServerControl control;
+    private final Map<String, Supplier<?>> sections = new ConcurrentHashMap<>();
     private final Map<Key<?>, Object> services = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private boolean closed;
 
-    EngineServices(EngineConfig config) {
+    EngineServices(EngineConfig config, ServerControl control) {
+        this.control = java.util.Objects.requireNonNull(control, "control");
         this.aliases = config.backends().aliases();
         this.backendKeepAlive = config.timeouts().backendKeepAlive();
         this.maxRcache = config.backends().maxRcache();
+        this.upstreamSsl = config.backends().trust().sslContext();
     }
 
     @Override
@@ -42,6 +55,38 @@ final class EngineServices implements ServerContext, AutoCloseable {
     @Override
     public int maxRcache() {
         return maxRcache;
+    }
+
+    @Override
+    public Optional<SSLContext> upstreamSslContext() {
+        return upstreamSsl;
+    }
+
+    @Override
+    public SharedState sharedState() {
+        return control.sharedState();
+    }
+
+    @Override
+    public ServerStatus status() {
+        return control.status();
+    }
+
+    @Override
+    public void restart() {
+        control.restart();
+    }
+
+    @Override
+    public void shutdown() {
+        control.shutdown();
+    }
+
+    @Override
+    public ServerContext addStatusSection(String name, Supplier<?> section) {
+        sections.put(name, section);
+        control.addStatusSection(name, section);
+        return this;
     }
 
     @Override
@@ -70,6 +115,8 @@ final class EngineServices implements ServerContext, AutoCloseable {
 
     @Override
     public void close() {
+        sections.forEach(control::removeStatusSection);
+        sections.clear();
         List<AutoCloseable> toClose;
         synchronized (closeables) {
             closed = true;

@@ -23,10 +23,7 @@ final class HandlerAdapter implements HttpHandler {
     private final HandlerThreads threads;
     private final long ioTimeoutMillis;
 
-    private final Object owner;
-
-    HandlerAdapter(Handler handler, String point, HandlerThreads threads, long ioTimeoutMillis, Object owner) {
-        this.owner = owner;
+    HandlerAdapter(Handler handler, String point, HandlerThreads threads, long ioTimeoutMillis) {
         this.handler = handler;
         this.point = point;
         this.threads = threads;
@@ -55,7 +52,7 @@ final class HandlerAdapter implements HttpHandler {
 
     private void invoke(HttpServerExchange exchange, byte[] body) {
         UndertowExchange ex = new UndertowExchange(exchange, point,
-                threads.mayBlock(), ioTimeoutMillis, body, owner);
+                threads.mayBlock(), ioTimeoutMillis, body);
         run(exchange, ex, handler, true);
     }
 

@@ -73,7 +73,11 @@ public final class Messages {
     }
 
     public static String noCertificate(Path file) {
-        return "SKITAI-C030 certificate file " + file.toAbsolutePath()
+        return noCertificate("certificate file", file);
+    }
+
+    public static String noCertificate(String what, Path file) {
+        return "SKITAI-C030 " + what + " " + file.toAbsolutePath()
                 + " holds no PEM certificate (-----BEGIN CERTIFICATE-----); a DER file converts with"
                 + " 'openssl x509 -inform der -in FILE -out FILE.pem'";
     }
@@ -213,5 +217,14 @@ public final class Messages {
 
     private static String pointText(String point) {
         return point.isEmpty() ? "/" : point;
+    }
+
+    public static String upstreamTrustOnlyEmpty() {
+        return "SKITAI-C068 setUpstreamTrustOnly() needs at least one PEM file: with none, no upstream"
+                + " certificate could be trusted (use setUpstreamTrust(..) to add to the JDK's trusted CAs)";
+    }
+
+    public static String upstreamTrustFailed(String reason) {
+        return "SKITAI-C069 cannot build the trust store for HTTPS upstream calls: " + reason;
     }
 }

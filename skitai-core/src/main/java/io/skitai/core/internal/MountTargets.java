@@ -27,11 +27,8 @@ final class MountTargets {
     private final long ioTimeoutMillis;
     private final List<App> startedApps = new ArrayList<>();
 
-    private final Object owner;
-
-    MountTargets(EngineConfig config, HandlerThreads threads, Object owner) {
+    MountTargets(EngineConfig config, HandlerThreads threads) {
         this.config = config;
-        this.owner = owner;
         this.threads = threads;
         this.ioTimeoutMillis = config.timeouts().request().toMillis();
     }
@@ -91,13 +88,13 @@ final class MountTargets {
             target = instantiate(m.point(), name);
         }
         if (target instanceof Handler h) {
-            return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis, owner);
+            return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
         }
         if (target instanceof App app) {
             try {
                 Handler h = app.start(new MountInfo(m.point(), m.hosts(), m.name(), pref));
                 startedApps.add(app);
-                return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis, owner);
+                return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
             } catch (StartupException e) {
                 throw e;
             } catch (Exception e) {

@@ -119,7 +119,12 @@ final class TlsContexts {
 
     /** The certificates of a PEM file, in file order. */
     static List<X509Certificate> readCertificates(Path file) {
-        List<Object> objects = readPem(file, CERTIFICATE_FILE);
+        return readCertificates(file, CERTIFICATE_FILE);
+    }
+
+    /** The certificates of a PEM file, in file order; {@code what} names the file in messages. */
+    static List<X509Certificate> readCertificates(Path file, String what) {
+        List<Object> objects = readPem(file, what);
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         List<X509Certificate> chain = new ArrayList<>();
         for (Object o : objects) {
@@ -127,12 +132,12 @@ final class TlsContexts {
                 try {
                     chain.add(converter.getCertificate(holder));
                 } catch (CertificateException e) {
-                    throw new StartupException(Messages.unreadableFile(CERTIFICATE_FILE, file, reason(e)), e);
+                    throw new StartupException(Messages.unreadableFile(what, file, reason(e)), e);
                 }
             }
         }
         if (chain.isEmpty()) {
-            throw new StartupException(Messages.noCertificate(file));
+            throw new StartupException(Messages.noCertificate(what, file));
         }
         return List.copyOf(chain);
     }

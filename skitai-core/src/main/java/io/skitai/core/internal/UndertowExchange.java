@@ -48,21 +48,13 @@ final class UndertowExchange implements Exchange {
     /** A continuation registered with {@link #async}. */
     record Pending(CompletionStage<?> completion, Handler then) {}
 
-    /** The server this exchange belongs to (see {@link ExchangeServers}); null for a bare engine. */
-    private final Object owner;
-
     UndertowExchange(HttpServerExchange exchange, String mountPoint, boolean mayBlock, long ioTimeoutMillis,
-            byte[] preloadedBody, Object owner) {
-        this.owner = owner;
+            byte[] preloadedBody) {
         this.exchange = exchange;
         this.mountPoint = mountPoint;
         this.mayBlock = mayBlock;
         this.ioTimeoutMillis = ioTimeoutMillis;
         this.body = preloadedBody;
-    }
-
-    Object owner() {
-        return owner;
     }
 
     @Override

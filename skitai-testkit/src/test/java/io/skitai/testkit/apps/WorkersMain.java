@@ -2,7 +2,6 @@ package io.skitai.testkit.apps;
 
 import io.skitai.core.Run;
 import io.skitai.core.Skitai;
-import io.skitai.core.SkitaiServer;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ public final class WorkersMain {
                     }
                     ex.send("spun " + x);
                 }
-                case "/status" -> ex.json(SkitaiServer.serving(ex).orElseThrow().status());
+                case "/status" -> ex.json(ex.server().status());
                 default -> ex.json(Map.of("pid", ProcessHandle.current().pid(),
                         "worker", System.getProperty("skitai.worker", "M")));
             }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * HTTP requests through the JDK client as a {@link Transport}: the call's method, body and headers,
@@ -55,18 +56,32 @@ final class HttpTransport {
                 HttpRequest request = request(target, method, body, headers);
                 return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                         .handle((response, failure) -> failure == null ? (Result) parser.parse(response)
-                                : failed(SingleCall.unwrap(failure)));
+                                : failed(target, SingleCall.unwrap(failure)));
             } catch (RuntimeException e) {
                 return CompletableFuture.completedFuture(Outcomes.failure(e));
             }
         };
     }
 
-    private static Result failed(Throwable failure) {
+    private static Result failed(Target target, Throwable failure) {
         if (failure instanceof HttpTimeoutException && !(failure instanceof java.net.http.HttpConnectTimeoutException)) {
             return Outcomes.timeout(REQUEST_LIMIT);
         }
+        if (failure instanceof SSLHandshakeException refused) {
+            SSLHandshakeException explained = new SSLHandshakeException(Messages.tlsRefused(
+                    target.uri().getHost() + ":" + target.uri().getPort(), rootMessage(refused)));
+            explained.initCause(refused);
+            return Outcomes.failure(explained);
+        }
         return Outcomes.failure(failure);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static HttpRequest request(Target target, String method, byte[] body, Map<String, String> headers) {

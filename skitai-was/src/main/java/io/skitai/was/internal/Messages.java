@@ -40,4 +40,10 @@ public final class Messages {
         return "SKITAI-W006 setBackendKeepAlive(" + wanted + " s) cannot take effect: the JDK HTTP client reads "
                 + property + " once per JVM and it is " + inForce + "; run one server per JVM or set -D" + property;
     }
+
+    public static String tlsRefused(String hostPort, String why) {
+        return "SKITAI-W007 the TLS certificate of " + hostPort + " is not accepted (" + why + "): trust its CA"
+                + " or the certificate itself with Skitai.setUpstreamTrust(\"ca.pem\"), and call the upstream"
+                + " by a host name the certificate names";
+    }
 }

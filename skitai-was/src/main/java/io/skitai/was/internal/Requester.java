@@ -156,7 +156,8 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             order.add(route.endpoints().get(i));
         }
         Map<String, String> tx = context.nextTxHeaders();
-        CompletableFuture<Result> answer = Failover.send(order, e -> transport.send(e.target(tx)));
+        CompletableFuture<Result> answer = Failover.send(order,
+                e -> context.upstreams().track(route, e, transport.send(e.target(tx))));
         return SingleCall.of(honourHttpCaching(answer, slot, cacheKey), slot);
     }
 
@@ -171,7 +172,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             }
             CompletableFuture<Result> answer;
             try {
-                answer = transport.send(e.target(context.nextTxHeaders()));
+                answer = context.upstreams().track(route, e, transport.send(e.target(context.nextTxHeaders())));
             } catch (RuntimeException failure) {
                 answer = CompletableFuture.completedFuture(Outcomes.failure(failure));
             }

@@ -16,8 +16,12 @@ public final class ResultCache {
     private record Entry(Outcome result, Instant stored, long ttlNanos) {}
 
     private final Cache<String, Entry> cache;
+    private final int capacity;
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     private ResultCache(int maxEntries) {
+        this.capacity = Math.max(0, maxEntries);
         this.cache = maxEntries <= 0 ? null : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .expireAfter(Expiry.<String, Entry>creating((key, entry) -> Duration.ofNanos(entry.ttlNanos())))
@@ -44,12 +48,15 @@ public final class ResultCache {
         }
         Entry e = cache.getIfPresent(key);
         if (e == null) {
+            misses.increment();
             return Optional.empty();
         }
         if (e.stored().isBefore(notBefore)) {
             cache.asMap().remove(key, e);
+            misses.increment();
             return Optional.empty();
         }
+        hits.increment();
         return Optional.of(e.result());
     }
 
@@ -65,6 +72,16 @@ public final class ResultCache {
         if (cache != null) {
             cache.invalidate(key);
         }
+    }
+
+    /** Capacity, size now, hits and misses (lookups answered from the cache or not), for the status. */
+    public java.util.Map<String, Long> stats() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("capacity", (long) capacity);
+        m.put("size", size());
+        m.put("hits", hits.sum());
+        m.put("misses", misses.sum());
+        return m;
     }
 
     /** How many results are cached now. */

@@ -1,0 +1,112 @@
+package io.skitai.was;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skitai.core.Proto;
+import io.skitai.core.SkitaiServer;
+import io.skitai.core.StartupException;
+import io.skitai.testkit.TestKit;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls to {@code Proto.HTTPS} aliases against Skitai servers serving TLS with certificates of a
+ * private CA made by the test: trusted through {@code setUpstreamTrust}, the call goes through
+ * over HTTP/2 (ALPN); untrusted, or trusted but for another host name, it is status 2 with a
+ * reason naming the fix.
+ */
+class HttpsUpstreamTest {
+
+    @TempDir
+    static Path dir;
+
+    private static TestCerts.Ca ca;
+    private static SkitaiServer upstream;
+    private static SkitaiServer wrongName;
+
+    @BeforeAll
+    static void startTlsUpstreams() throws Exception {
+        ca = TestCerts.ca(dir, "test-ca");
+        upstream = tlsServer(TestCerts.server(dir, ca, "upstream", "localhost", "127.0.0.1"));
+        wrongName = tlsServer(TestCerts.server(dir, ca, "other", "other.example"));
+    }
+
+    private static SkitaiServer tlsServer(TestCerts.Server cert) {
+        SkitaiServer s = SkitaiServer.create();
+        s.enableSsl(cert.certificate(), cert.key());
+        s.mount("/", ex -> ex.json(Map.of("protocol", ex.protocol(), "scheme", ex.scheme())));
+        return s.start(TestKit.run());
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop();
+        wrongName.stop();
+    }
+
+    /** A calling server whose "/" calls {@code @secure/} and answers status, reason and data. */
+    private static SkitaiServer caller(SkitaiServer target) {
+        SkitaiServer s = SkitaiServer.create();
+        s.alias("@secure", Proto.HTTPS, "127.0.0.1:" + target.port());
+        s.mount("/", ex -> {
+            Result r = Was.current().get("@secure/").dispatch(10);
+            ex.json(Map.of("status", r.status(), "reason", r.reason(),
+                    "exception", r.exception().map(e -> e.getClass().getName()).orElse("-"),
+                    "data", r.status() == Result.NORMAL ? r.data() : Map.of()));
+        });
+        return s;
+    }
+
+    @Test
+    void aTrustedCaLetsCallsThroughOverHttp2() {
+        TestKit.serve(caller(upstream).setUpstreamTrust(ca.pem()), cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat(r).containsEntry("status", Result.NORMAL);
+            assertThat(r.get("data")).isEqualTo(Map.of("protocol", "HTTP/2.0", "scheme", "https"));
+        });
+    }
+
+    @Test
+    void trustOnlyTheGivenCertificatesWorksForTheirServers() {
+        TestKit.serve(caller(upstream).setUpstreamTrustOnly(ca.pem()), cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat(r).containsEntry("status", Result.NORMAL);
+        });
+    }
+
+    @Test
+    void anUntrustedCertificateIsStatus2WithTheFixInTheReason() {
+        TestKit.serve(caller(upstream), cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat(r).containsEntry("status", Result.EXCEPTION)
+                    .containsEntry("exception", SSLHandshakeException.class.getName());
+            assertThat((String) r.get("reason")).contains("SKITAI-W007", "127.0.0.1:" + upstream.port(),
+                    "not accepted", "certification path", "setUpstreamTrust");
+        });
+    }
+
+    @Test
+    void hostNamesAreVerifiedEvenForTrustedCertificates() {
+        TestKit.serve(caller(wrongName).setUpstreamTrust(ca.pem()), cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat(r).containsEntry("status", Result.EXCEPTION);
+            assertThat((String) r.get("reason")).contains("SKITAI-W007", "No subject alternative names matching IP address 127.0.0.1");
+        });
+    }
+
+    @Test
+    void aMissingTrustFileFailsTheStart() {
+        SkitaiServer s = caller(upstream).setUpstreamTrust(dir.resolve("missing.pem"));
+        assertThatThrownBy(() -> s.start(TestKit.run())).isInstanceOf(StartupException.class)
+                .hasMessageContaining("upstream trust file").hasMessageContaining("missing.pem");
+        assertThat(s.isRunning()).isFalse();
+        assertThatThrownBy(() -> SkitaiServer.create().setUpstreamTrustOnly())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SKITAI-C068");
+    }
+}
