@@ -15,11 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -53,11 +51,7 @@ public final class SkitaiServer implements AutoCloseable {
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
     private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
-    private final Set<String> luKeys = new LinkedHashSet<>();
-    private final Set<String> gsKeys = new LinkedHashSet<>();
-    private Optional<String> redisUri = Optional.empty();
-    private Optional<ProcessSettings.CriticalPoint> criticalPoint = Optional.empty();
-    private boolean spareWorker = true;
+    private ProcessSettings processSettings = ProcessSettings.DEFAULTS;
     private final Map<String, Supplier<?>> statusSections = new ConcurrentHashMap<>();
     private volatile Engine engine;
     private volatile ProcessContext process;
@@ -351,24 +345,15 @@ public final class SkitaiServer implements AutoCloseable {
      */
     public SkitaiServer deflu(String... keys) {
         requireNotStarted();
-        luKeys.addAll(checkedKeys(keys));
+        processSettings = processSettings.withLuKeys(keys);
         return this;
     }
 
     /** Declares global-state keys (Python's {@code skitai.defgs}) for {@link SharedState#setgs}/{@code getgs}. */
     public SkitaiServer defgs(String... keys) {
         requireNotStarted();
-        gsKeys.addAll(checkedKeys(keys));
+        processSettings = processSettings.withGsKeys(keys);
         return this;
-    }
-
-    private static List<String> checkedKeys(String... keys) {
-        for (String k : keys) {
-            if (k == null || k.isBlank()) {
-                throw new IllegalArgumentException("a shared-state key must not be blank");
-            }
-        }
-        return List.of(keys);
     }
 
     /**
@@ -378,10 +363,7 @@ public final class SkitaiServer implements AutoCloseable {
      */
     public SkitaiServer shareStateOnRedis(String uri) {
         requireNotStarted();
-        if (uri == null || !(uri.startsWith("redis://") || uri.startsWith("rediss://"))) {
-            throw new IllegalArgumentException("shareStateOnRedis needs a redis:// or rediss:// URI, got " + uri);
-        }
-        redisUri = Optional.of(uri);
+        processSettings = processSettings.withRedis(uri);
         return this;
     }
 
@@ -392,7 +374,8 @@ public final class SkitaiServer implements AutoCloseable {
      */
     public SkitaiServer setWorkerCriticalPoint(double cpuPercent, int continuous, Duration interval) {
         requireNotStarted();
-        criticalPoint = Optional.of(new ProcessSettings.CriticalPoint(cpuPercent, continuous, interval));
+        processSettings = processSettings.withCriticalPoint(
+                Optional.of(new ProcessSettings.CriticalPoint(cpuPercent, continuous, interval)));
         return this;
     }
 
@@ -400,7 +383,7 @@ public final class SkitaiServer implements AutoCloseable {
     public SkitaiServer setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
         if (intervalSeconds == 0) {
             requireNotStarted();
-            criticalPoint = Optional.empty();
+            processSettings = processSettings.withCriticalPoint(Optional.empty());
             return this;
         }
         return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
@@ -417,7 +400,7 @@ public final class SkitaiServer implements AutoCloseable {
      */
     public SkitaiServer setSpareWorker(boolean keep) {
         requireNotStarted();
-        spareWorker = keep;
+        processSettings = processSettings.withSpareWorker(keep);
         return this;
     }
 
@@ -518,23 +501,11 @@ public final class SkitaiServer implements AutoCloseable {
     /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
     int superviseWorkers(Run run, List<String> args) {
         List<String> workerArgs = new ArrayList<>(args);
-        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : freePort(run.address())));
+        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : Master.freePort(run.address())));
         return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, runDirectory(run.name()),
-                processSettings(), timeouts.drain()));
+                processSettings, timeouts.drain()));
     }
 
-    /** Port 0 with workers: every worker must bind the same port, so the master picks one for all. */
-    private static int freePort(String address) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
-            return probe.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new StartupException(Messages.cannotBind(address, 0, e.getMessage()), e);
-        }
-    }
-
-    private ProcessSettings processSettings() {
-        return new ProcessSettings(List.copyOf(luKeys), List.copyOf(gsKeys), redisUri, criticalPoint, spareWorker);
-    }
 
     private ProcessContext context() {
         ProcessContext ctx = process;
@@ -561,7 +532,7 @@ public final class SkitaiServer implements AutoCloseable {
             System.getLogger("skitai").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
                     + " Skitai.run; SkitaiServer.start runs one process", run.workers());
         }
-        ProcessContext ctx = ProcessContext.open(run.name(), role, processSettings());
+        ProcessContext ctx = ProcessContext.open(run.name(), role, processSettings);
         process = ctx;
         try {
             startEngine(run, ctx);

@@ -429,4 +429,13 @@ public final class Master {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Port 0 with workers: every worker must bind the same port, so the master picks one for all. */
+    public static int freePort(String address) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new io.skitai.core.StartupException(Messages.cannotBind(address, 0, e.getMessage()), e);
+        }
+    }
 }

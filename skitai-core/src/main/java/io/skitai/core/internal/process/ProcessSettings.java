@@ -1,6 +1,7 @@
 package io.skitai.core.internal.process;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +17,53 @@ import java.util.Optional;
 public record ProcessSettings(List<String> luKeys, List<String> gsKeys, Optional<String> redisUri,
                               Optional<CriticalPoint> criticalPoint, boolean spareWorker) {
 
+    /** No declared keys, the mapped file, no critical point, a spare worker. */
+    public static final ProcessSettings DEFAULTS =
+            new ProcessSettings(List.of(), List.of(), Optional.empty(), Optional.empty(), true);
+
     /** Freezes the lists. */
     public ProcessSettings {
         luKeys = List.copyOf(luKeys);
         gsKeys = List.copyOf(gsKeys);
+    }
+
+    /** These settings with more last-update keys. */
+    public ProcessSettings withLuKeys(String... keys) {
+        return new ProcessSettings(plus(luKeys, keys), gsKeys, redisUri, criticalPoint, spareWorker);
+    }
+
+    /** These settings with more global-state keys. */
+    public ProcessSettings withGsKeys(String... keys) {
+        return new ProcessSettings(luKeys, plus(gsKeys, keys), redisUri, criticalPoint, spareWorker);
+    }
+
+    /** These settings with the shared state on Redis at {@code uri} ({@code redis://} or {@code rediss://}). */
+    public ProcessSettings withRedis(String uri) {
+        if (uri == null || !(uri.startsWith("redis://") || uri.startsWith("rediss://"))) {
+            throw new IllegalArgumentException("shareStateOnRedis needs a redis:// or rediss:// URI, got " + uri);
+        }
+        return new ProcessSettings(luKeys, gsKeys, Optional.of(uri), criticalPoint, spareWorker);
+    }
+
+    /** These settings with this critical point (empty: none). */
+    public ProcessSettings withCriticalPoint(Optional<CriticalPoint> point) {
+        return new ProcessSettings(luKeys, gsKeys, redisUri, point, spareWorker);
+    }
+
+    /** These settings with or without a spare worker. */
+    public ProcessSettings withSpareWorker(boolean keep) {
+        return new ProcessSettings(luKeys, gsKeys, redisUri, criticalPoint, keep);
+    }
+
+    private static List<String> plus(List<String> declared, String... keys) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(declared);
+        for (String k : keys) {
+            if (k == null || k.isBlank()) {
+                throw new IllegalArgumentException("a shared-state key must not be blank");
+            }
+            all.add(k);
+        }
+        return List.copyOf(all);
     }
 
     /**
