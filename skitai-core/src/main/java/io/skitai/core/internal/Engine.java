@@ -96,17 +96,8 @@ public final class Engine {
     }
 
     /**
-     * Starts an engine whose requests reach {@code control} through their
-     * {@link io.skitai.core.Exchange#server()} and, once its listeners are bound, these sidecars;
-     * on failure everything it had started is released again.
-     */
-    public static Engine start(EngineConfig config, ServerControl control, List<Sidecar> sidecars) {
-        return prepare(config, control, sidecars).listen();
-    }
-
-    /**
      * Builds an engine without binding its port: the apps are mounted and started and the handler
-     * pipeline is ready; {@link #listen()} then only opens the listeners (and starts the sidecars).
+     * pipeline is ready; {@link #listen()} then opens the listeners and starts the sidecars.
      * A spare worker process stays prepared until its master calls it in. On failure everything
      * started is released.
      */

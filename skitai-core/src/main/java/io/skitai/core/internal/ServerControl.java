@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /**
  * What the server owning an engine offers its requests beyond the engine itself: the process
  * model's shared state, status, restart and shutdown. {@link io.skitai.core.SkitaiServer} passes
- * one to {@link Engine#start}; the engine's {@link io.skitai.core.ServerContext} delegates to it.
+ * one to {@link Engine#prepare}; the engine's {@link io.skitai.core.ServerContext} delegates to it.
  */
 public interface ServerControl {
 

@@ -57,10 +57,10 @@ public final class GrpcChannels implements AutoCloseable {
         boolean tls = switch (scheme) {
             case "http", "grpc" -> false;
             case "https", "grpcs" -> true;
-            default -> throw new IllegalArgumentException(GrpcMessages.grpcScheme(uri));
+            default -> throw new IllegalArgumentException(Messages.grpcScheme(uri));
         };
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(GrpcMessages.grpcScheme(uri));
+            throw new IllegalArgumentException(Messages.grpcScheme(uri));
         }
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         String key = (tls ? "tls " : "plain ") + uri.getHost() + ":" + port;

@@ -72,7 +72,7 @@ public final class GrpcEndpoint<C> implements GrpcStub<C> {
         if (method == null || method.isBlank() || request == null) {
             throw new IllegalArgumentException("was.grpc(..).call needs a method name and a request");
         }
-        String name = service.orElseThrow(() -> new IllegalArgumentException(GrpcMessages.grpcNoService(url, method)));
+        String name = service.orElseThrow(() -> new IllegalArgumentException(Messages.grpcNoService(url, method)));
         return GrpcMethods.find(name, method, request);
     }
 
@@ -83,10 +83,10 @@ public final class GrpcEndpoint<C> implements GrpcStub<C> {
         }
         MethodDescriptor.MethodType type = method.getType();
         if (type != MethodDescriptor.MethodType.UNARY && type != MethodDescriptor.MethodType.SERVER_STREAMING) {
-            throw new IllegalArgumentException(GrpcMessages.grpcStreamingUnsupported(method.getFullMethodName(), type.name()));
+            throw new IllegalArgumentException(Messages.grpcStreamingUnsupported(method.getFullMethodName(), type.name()));
         }
         if (service.isPresent() && !service.get().equals(method.getServiceName())) {
-            throw new IllegalArgumentException(GrpcMessages.grpcServiceMismatch(url, service.get(), method.getFullMethodName()));
+            throw new IllegalArgumentException(Messages.grpcServiceMismatch(url, service.get(), method.getFullMethodName()));
         }
         Q typed = (Q) request;
         String cacheKey = "GRPC " + method.getFullMethodName() + " " + digest(method, typed);

@@ -39,7 +39,7 @@ final class GrpcMethods {
         Descriptors.FileDescriptor origin = request.getDescriptorForType().getFile();
         Descriptors.FileDescriptor file = fileOf(service, origin, new java.util.HashSet<>());
         if (file == null) {
-            throw new IllegalArgumentException(GrpcMessages.grpcServiceNotFound(service, origin.getName(),
+            throw new IllegalArgumentException(Messages.grpcServiceNotFound(service, origin.getName(),
                     "neither it nor the files it imports define the service"));
         }
         String simpleName = service.substring(service.lastIndexOf('.') + 1);
@@ -50,7 +50,7 @@ final class GrpcMethods {
             Class<?> grpcClass = Class.forName(className, true, request.getClass().getClassLoader());
             descriptor = (ServiceDescriptor) grpcClass.getMethod("getServiceDescriptor").invoke(null);
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            throw new IllegalArgumentException(GrpcMessages.grpcServiceNotFound(service, file.getName(),
+            throw new IllegalArgumentException(Messages.grpcServiceNotFound(service, file.getName(),
                     "no generated class " + className + ": " + e), e);
         }
         String fullName = MethodDescriptor.generateFullMethodName(service, method);
@@ -59,7 +59,7 @@ final class GrpcMethods {
                 return m;
             }
         }
-        throw new IllegalArgumentException(GrpcMessages.grpcMethodNotFound(service, method,
+        throw new IllegalArgumentException(Messages.grpcMethodNotFound(service, method,
                 descriptor.getMethods().stream().map(MethodDescriptor::getBareMethodName).sorted().toList()));
     }
 

@@ -20,7 +20,7 @@ public final class GrpcRequired {
             try {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new IllegalStateException(GrpcMessages.grpcMissing(feature, name), e);
+                throw new IllegalStateException(Messages.grpcMissing(feature, name), e);
             }
         }
     }
