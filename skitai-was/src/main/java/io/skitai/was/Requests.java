@@ -71,6 +71,17 @@ public interface Requests<C> {
      */
     Requests<C> useCache(Instant lastUpdate);
 
+    /**
+     * Marks the calls made through the returned requester idempotent (safe to apply twice), so
+     * {@code lb()} fail-over may replay them on the next member after a 5xx or a broken
+     * connection. GET, HEAD, OPTIONS, PUT and DELETE are idempotent anyway; POST, PATCH, uploads,
+     * XML-RPC and gRPC calls are not unless marked: they move to the next member only when they
+     * provably never left (connection refused, connect timeout, unknown host, TLS refused), and
+     * otherwise the failure is their result. Mark them when the upstream method only reads, or is
+     * known to be idempotent: {@code was.lb().idempotent().rpc("@search/rpc2").call("search", "mozart")}.
+     */
+    Requests<C> idempotent();
+
     /** {@link #useCache(Instant)} with milliseconds since the epoch. */
     default Requests<C> useCache(long lastUpdateMillis) {
         return useCache(Instant.ofEpochMilli(lastUpdateMillis));

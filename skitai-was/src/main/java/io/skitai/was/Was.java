@@ -262,9 +262,17 @@ public final class Was implements Requests<Call> {
         return requests().useCache(lastUpdate);
     }
 
+    /** Calls marked idempotent: lb fail-over may replay them (see {@link Requests#idempotent()}). */
+    @Override
+    public Requests<Call> idempotent() {
+        return requests().idempotent();
+    }
+
     /**
      * Load-balanced calls (Python's {@code was.get.lb}): each goes to one member of the alias,
-     * chosen by smooth weighted round robin; on a connection failure or a 5xx the next member is tried.
+     * chosen by smooth weighted round robin. A call that never left (connection refused) goes to
+     * the next member; after a 5xx or a broken connection only an idempotent one does (GET, HEAD,
+     * OPTIONS, PUT, DELETE, or calls through {@link Requests#idempotent()}).
      */
     public Requests<Call> lb() {
         return requests();

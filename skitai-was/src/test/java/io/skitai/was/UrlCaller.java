@@ -17,7 +17,7 @@ final class UrlCaller implements Caller<Call> {
     static final UrlCaller INSTANCE = new UrlCaller();
 
     @Override
-    public Call call(String url, String cacheKey, Transport transport) {
+    public Call call(String url, io.skitai.was.internal.CacheKey cacheKey, Transport transport) {
         URI uri = URI.create(url);
         Optional<String> user = Optional.empty();
         Optional<String> password = Optional.empty();

@@ -90,7 +90,7 @@ public final class GrpcEndpoint<C> implements GrpcStub<C> {
         }
         Q typed = (Q) request;
         String cacheKey = "GRPC " + method.getFullMethodName() + " " + digest(method, typed);
-        return caller.call(url, cacheKey, new GrpcTransport<>(channels, method, typed, deadline));
+        return caller.call(url, CacheKey.of(cacheKey), new GrpcTransport<>(channels, method, typed, deadline));
     }
 
     /** The service named by the URL's path ({@code /package.Service}), if any. */

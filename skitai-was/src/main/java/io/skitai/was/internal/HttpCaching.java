@@ -20,7 +20,7 @@ final class HttpCaching {
         if (r.status() != Result.NORMAL || r.statusCode() != 200) {
             return Duration.ZERO;
         }
-        if (r.header("Vary").map(v -> v.strip().equals("*")).orElse(false)) {
+        if (vary(r).contains("*")) {
             return Duration.ZERO;
         }
         String cc = String.join(",", r.headers().getOrDefault("Cache-Control", java.util.List.of()))
@@ -45,6 +45,41 @@ final class HttpCaching {
             return Duration.ofSeconds(maxAge);
         }
         return r.header("Expires").map(e -> expires(e, r.header("Date").orElse(null))).orElse(Duration.ZERO);
+    }
+
+    /**
+     * Whether a shared cache may answer other callers with {@code r} although the request carried
+     * credentials (RFC 9111 3.5): {@code public}, {@code s-maxage} or {@code must-revalidate}.
+     */
+    static boolean sharable(Result r) {
+        for (String directive : String.join(",", r.headers().getOrDefault("Cache-Control", java.util.List.of()))
+                .toLowerCase(Locale.ROOT).split(",")) {
+            String d = directive.strip();
+            if (d.equals("public") || d.startsWith("s-maxage=") || d.equals("must-revalidate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request headers {@code r} varies by ({@code Vary}), lower case and sorted; {@code ["*"]}
+     * when it varies by anything (then it is never stored).
+     */
+    static java.util.List<String> vary(Result r) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String v : r.headers().getOrDefault("Vary", java.util.List.of())) {
+            for (String name : v.split(",")) {
+                String n = name.strip().toLowerCase(Locale.ROOT);
+                if (n.equals("*")) {
+                    return java.util.List.of("*");
+                }
+                if (!n.isEmpty()) {
+                    names.add(n);
+                }
+            }
+        }
+        return java.util.List.copyOf(names);
     }
 
     private static long seconds(String v) {

@@ -6,12 +6,8 @@ import io.skitai.was.MapCall;
 import io.skitai.was.Requests;
 import io.skitai.was.Result;
 import io.skitai.was.Rpc;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,43 +22,57 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Requester<C> implements Requests<C>, Caller<C> {
 
+    /** Methods that may be applied twice (RFC 9110 9.2.2): lb fail-over may replay them. */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+
     private final CallContext context;
     private final boolean all;
     private final boolean useCache;
     private final Instant notBefore;
+    private final boolean idempotent;
 
-    private Requester(CallContext context, boolean all, boolean useCache, Instant notBefore) {
+    private Requester(CallContext context, boolean all, boolean useCache, Instant notBefore, boolean idempotent) {
         this.context = context;
         this.all = all;
         this.useCache = useCache;
         this.notBefore = notBefore;
+        this.idempotent = idempotent;
     }
 
     /** One member per call with fail-over (an absolute URL is its own one member). */
     public static Requester<Call> lb(CallContext context) {
-        return new Requester<>(context, false, true, Instant.EPOCH);
+        return new Requester<>(context, false, true, Instant.EPOCH, false);
     }
 
     /** Every member of an alias per call. */
     public static Requester<MapCall> map(CallContext context) {
-        return new Requester<>(context, true, true, Instant.EPOCH);
+        return new Requester<>(context, true, true, Instant.EPOCH, false);
     }
 
     @Override
     public Requests<C> useCache(boolean use) {
-        return new Requester<>(context, all, use, notBefore);
+        return new Requester<>(context, all, use, notBefore, idempotent);
     }
 
     @Override
     public Requests<C> useCache(Instant lastUpdate) {
-        return new Requester<>(context, all, true, lastUpdate);
+        return new Requester<>(context, all, true, lastUpdate, idempotent);
     }
 
     @Override
+    public Requests<C> idempotent() {
+        return new Requester<>(context, all, useCache, notBefore, true);
+    }
+
+    @Override
+    public C call(String url, CacheKey cacheKey, Transport transport) {
+        return fire(url, cacheKey, transport, idempotent);
+    }
+
     @SuppressWarnings("unchecked")
-    public C call(String url, String cacheKey, Transport transport) {
+    private C fire(String url, CacheKey cacheKey, Transport transport, boolean replayable) {
         Route route = Route.resolve(url, context.upstreams().server());
-        return (C) (all ? fireAll(route, cacheKey, transport) : fireOne(route, cacheKey, transport));
+        return (C) (all ? fireAll(route, cacheKey, transport) : fireOne(route, cacheKey, transport, replayable));
     }
 
     // ---- HTTP ----------------------------------------------------------------------------
@@ -102,7 +112,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         Bodies.Multipart multipart = Bodies.multipart(fields);
         Map<String, String> all = headers(headers);
         all.put("Content-Type", multipart.contentType());
-        return send("POST", url, multipart.body(), all, HttpTransport::byContentType);
+        return send("POST", url, multipart.body(), all, HttpTransport::byContentType, idempotent);
     }
 
     @Override
@@ -112,7 +122,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.put("Content-Type", "text/xml");
             headers.put("Accept", "text/xml");
-            return send("POST", url, body, headers, XmlRpcTransport::parse);
+            return send("POST", url, body, headers, XmlRpcTransport::parse, idempotent);
         };
     }
 
@@ -125,7 +135,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
     private C http(String method, String url, Object data, Map<String, String> headers) {
         Map<String, String> all = headers(headers);
         byte[] body = Bodies.encode(data, all.get("Content-Type"));
-        return send(method, url, body, all, HttpTransport::byContentType);
+        return send(method, url, body, all, HttpTransport::byContentType, idempotent || IDEMPOTENT.contains(method));
     }
 
     private Map<String, String> headers(Map<String, String> given) {
@@ -138,14 +148,16 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         return all;
     }
 
-    private C send(String method, String url, byte[] body, Map<String, String> headers, HttpTransport.Parser parser) {
-        String key = method + " " + (body.length == 0 ? "-" : digest(body)) + " " + headers.get("Accept");
-        return call(url, key, HttpTransport.of(context.upstreams().http(), method, body, headers, parser));
+    private C send(String method, String url, byte[] body, Map<String, String> headers, HttpTransport.Parser parser,
+            boolean replayable) {
+        String request = method + " " + (body.length == 0 ? "-" : CacheKey.digest(body)) + " " + headers.get("Accept");
+        return fire(url, new CacheKey(request, headers),
+                HttpTransport.of(context.upstreams().http(), method, body, headers, parser), replayable);
     }
 
     // ---- modes ---------------------------------------------------------------------------
 
-    private Call fireOne(Route route, String cacheKey, Transport transport) {
+    private Call fireOne(Route route, CacheKey cacheKey, Transport transport, boolean replayable) {
         CacheSlot slot = slot(cacheKey, route.url());
         java.util.Optional<Outcome> hit = cached(slot);
         if (hit.isPresent()) {
@@ -156,12 +168,12 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             order.add(route.endpoints().get(i));
         }
         Map<String, String> tx = context.nextTxHeaders();
-        CompletableFuture<Result> answer = Failover.send(order,
+        CompletableFuture<Result> answer = Failover.send(order, replayable,
                 e -> context.upstreams().track(route, e, transport.send(e.target(tx))));
-        return SingleCall.of(honourHttpCaching(answer, slot, cacheKey), slot);
+        return SingleCall.of(honourHttpCaching(answer, slot), slot);
     }
 
-    private MapCall fireAll(Route route, String cacheKey, Transport transport) {
+    private MapCall fireAll(Route route, CacheKey cacheKey, Transport transport) {
         List<SingleCall> calls = new ArrayList<>();
         for (Endpoint e : route.endpoints()) {
             CacheSlot slot = slot(cacheKey, e.uri().toString());
@@ -176,50 +188,40 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             } catch (RuntimeException failure) {
                 answer = CompletableFuture.completedFuture(Outcomes.failure(failure));
             }
-            calls.add(SingleCall.of(honourHttpCaching(answer, slot, cacheKey), slot));
+            calls.add(SingleCall.of(honourHttpCaching(answer, slot), slot));
         }
         return MultiCall.of(calls);
     }
 
     // ---- cache ---------------------------------------------------------------------------
 
-    private CacheSlot slot(String cacheKey, String target) {
+    private CacheSlot slot(CacheKey cacheKey, String target) {
         ResultCache cache = context.upstreams().cache();
-        return cacheKey == null || !cache.enabled() ? null : new CacheSlot(cache, cacheKey + " " + target);
+        return cacheKey == null || !cache.enabled() ? null : new CacheSlot(cache, cacheKey, target);
     }
 
     private java.util.Optional<Outcome> cached(CacheSlot slot) {
         if (slot == null || !useCache) {
             return java.util.Optional.empty();
         }
-        return slot.cache().get(slot.key(), notBefore);
+        return slot.lookup(notBefore);
     }
 
-    /** A GET answer that says it may be kept (Cache-Control, Expires) is cached that long. */
-    private static CompletableFuture<Result> honourHttpCaching(CompletableFuture<Result> answer, CacheSlot slot,
-            String cacheKey) {
-        if (slot == null || !cacheKey.startsWith("GET ")) {
-            return answer;
+    /** An answer that says it may be kept (Cache-Control, Expires) is kept that long, as its slot allows. */
+    private static CompletableFuture<Result> honourHttpCaching(CompletableFuture<Result> answer, CacheSlot slot) {
+        if (slot != null) {
+            answer.thenAccept(r -> {
+                if (r instanceof Outcome o) {
+                    slot.putByHeaders(o);
+                }
+            });
         }
-        answer.thenAccept(r -> {
-            Duration ttl = HttpCaching.ttl(r);
-            if (ttl.isPositive() && r instanceof Outcome o) {
-                slot.put(o.in(slot), ttl);
-            }
-        });
         return answer;
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 
     @Override
     public String toString() {
-        return "Requests(" + (useCache ? "cache" : "no cache") + ")";
+        return "Requests(" + (all ? "map" : "lb") + ", " + (useCache ? "cache" : "no cache")
+                + (idempotent ? ", idempotent" : "") + ")";
     }
 }

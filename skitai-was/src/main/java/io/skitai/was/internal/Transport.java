@@ -10,14 +10,15 @@ import java.util.concurrent.CompletableFuture;
  * {@link Caller#call(String, String, Transport)} around it:
  *
  * <pre>{@code
- * Call c = caller.call("@search/rpc2", "rpc search [mozart]", target -> xmlRpc.send(target, body));
+ * Call c = caller.call("@search/rpc2", CacheKey.of("rpc search [mozart]"), target -> xmlRpc.send(target, body));
  * }</pre>
  *
  * <p>Contract: return at once without blocking; complete the future from the protocol's own
  * non-blocking machinery; complete it with {@link Outcomes#failure(Throwable)} (or exceptionally,
  * which is turned into that) when the request could not be made or answered; honour
- * cancellation of the future where the protocol can. A result whose {@link Result#statusCode()}
- * is 5xx, or an exceptional one, makes {@code lb()} try the next member.
+ * cancellation of the future where the protocol can. A failure whose cause chain holds a
+ * {@code ConnectException} (the request never left) makes {@code lb()} try the next member; a 5xx
+ * or another failure does so only for calls marked idempotent.
  */
 @FunctionalInterface
 public interface Transport {

@@ -84,15 +84,15 @@ class HandlesTest {
     @Test
     void dispatchCachesOnlyListedStatusCodes() {
         ResultCache cache = ResultCache.of(10);
-        CacheSlot slot = new CacheSlot(cache, "GET x");
+        CacheSlot slot = new CacheSlot(cache, CacheKey.of("GET"), "x");
         SingleCall.of(CompletableFuture.completedFuture(ok("v")), slot).dispatch(1, 60);
-        assertThat(cache.get("GET x", java.time.Instant.EPOCH)).isPresent();
-        CacheSlot other = new CacheSlot(cache, "GET y");
+        assertThat(slot.lookup(java.time.Instant.EPOCH)).isPresent();
+        CacheSlot other = new CacheSlot(cache, CacheKey.of("GET"), "y");
         Outcome created = Outcomes.normal(201, "Created", Map.of(), new byte[0], "w");
         SingleCall.of(CompletableFuture.completedFuture(created), other).dispatch(1, 60);
-        assertThat(cache.get("GET y", java.time.Instant.EPOCH)).isEmpty();
+        assertThat(other.lookup(java.time.Instant.EPOCH)).isEmpty();
         SingleCall.of(CompletableFuture.completedFuture(created), other).dispatch(1, 60, 200, 201);
-        assertThat(cache.get("GET y", java.time.Instant.EPOCH)).isPresent();
+        assertThat(other.lookup(java.time.Instant.EPOCH)).isPresent();
     }
 
     @Test
