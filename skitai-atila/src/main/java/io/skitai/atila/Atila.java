@@ -119,6 +119,7 @@ public final class Atila implements App {
         runtime.beforeMount(mount);
         if (handler == null) {
             handler = Routes.compile(List.copyOf(controllers), renderer, runtime);
+            runtime.taskWas(handler::withoutRequest);
         }
         handler.uploadLimit(mount.point(), mount.pref().maxUploadFileSize());
         runtime.mounted(mount);

@@ -40,11 +40,24 @@ public interface ServerContext {
     /** The server's processes, uptime, connections, requests and added sections ({@link SkitaiServer#status()}). */
     ServerStatus status();
 
-    /** Restarts this worker, or the engine of a single process ({@link SkitaiServer#restart()}). */
+    /**
+     * Restarts this worker: the master starts a fresh one, then this one drains and exits. In a
+     * single process the engine restarts in place ({@link SkitaiServer#restart()}).
+     */
     void restart();
 
-    /** Stops the server after the current requests, all workers included ({@link SkitaiServer#shutdown()}). */
+    /**
+     * Stops this worker after its current requests (Python's {@code was.shutdown()}: with several
+     * workers it applies to the current worker only); the master replaces it. In a single process
+     * it stops the server, like {@link #shutdownServer()}.
+     */
     void shutdown();
+
+    /**
+     * Stops the whole server after the current requests: every worker drains and exits, then the
+     * master ({@link SkitaiServer#shutdown()}).
+     */
+    void shutdownServer();
 
     /**
      * Adds a named section to {@link #status()}, computed on each call, for as long as this engine

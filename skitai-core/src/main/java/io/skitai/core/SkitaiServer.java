@@ -432,6 +432,11 @@ public final class SkitaiServer implements AutoCloseable {
 
         @Override
         public void shutdown() {
+            Thread.ofPlatform().name("skitai-shutdown").start(SkitaiServer.this::stop);
+        }
+
+        @Override
+        public void shutdownServer() {
             SkitaiServer.this.shutdown();
         }
 

@@ -34,7 +34,12 @@ public final class Was implements Requests<Call> {
 
     private static final Key<Was> KEY = Key.of("was", Was.class);
 
+    private static final java.util.concurrent.atomic.AtomicLong TASKS = new java.util.concurrent.atomic.AtomicLong();
+
     private final Exchange exchange;
+    private final io.skitai.core.ServerContext server;
+    private final TxId txid;
+    private final String basepath;
     private final RouteUrls urls;
     private final Templates templates;
     private final AppEvents events;
@@ -42,8 +47,12 @@ public final class Was implements Requests<Call> {
     private Map<String, Object> g;
     private volatile Requester<Call> calls;
 
-    private Was(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events, RequestType requestType) {
+    private Was(Exchange exchange, io.skitai.core.ServerContext server, TxId txid, String basepath, RouteUrls urls,
+            Templates templates, AppEvents events, RequestType requestType) {
         this.exchange = exchange;
+        this.server = server;
+        this.txid = txid;
+        this.basepath = basepath;
         this.urls = urls;
         this.templates = templates;
         this.events = events;
@@ -60,35 +69,32 @@ public final class Was implements Requests<Call> {
         if (exchange == null || urls == null || templates == null || events == null || requestType == null) {
             throw new IllegalArgumentException("Was.of needs an exchange, route URLs, templates, events and a request type");
         }
-        return new Was(exchange, urls, templates, events, requestType);
+        return new Was(exchange, exchange.server(), exchange.txid(), exchange.mountPoint(), urls, templates, events,
+                requestType);
     }
 
     /**
-     * The context of one request whose app builds route URLs with {@code urls}, renders
-     * {@code templates} and raises events on {@code events}.
+     * A context serving no request, for work an app does on its own (its {@code @Maintain} tasks):
+     * upstream calls (under a fresh transaction id), shared state, locks, status, events, route URLs
+     * and templates work; {@link #request()} and {@link #response()} throw.
+     *
+     * @param server    the server the app is mounted on ({@code MountInfo.server()})
+     * @param mountPoint the app's mount point ({@link #basepath()})
      */
-    public static Was of(Exchange exchange, RouteUrls urls, Templates templates, AppEvents events) {
-        return of(exchange, urls, templates, events, RequestType.JSON);
-    }
-
-    /** The context of one request whose app builds route URLs with {@code urls} and renders {@code templates}. */
-    public static Was of(Exchange exchange, RouteUrls urls, Templates templates) {
-        return of(exchange, urls, templates, AppEvents.none());
-    }
-
-    /** The context of one request whose app builds route URLs with {@code urls} and raises events on {@code events}. */
-    public static Was of(Exchange exchange, RouteUrls urls, AppEvents events) {
-        return of(exchange, urls, Templates.none(), events);
-    }
-
-    /** The context of one request whose app builds route URLs with {@code urls}, without templates or events. */
-    public static Was of(Exchange exchange, RouteUrls urls) {
-        return of(exchange, urls, Templates.none(), AppEvents.none());
+    public static Was withoutRequest(io.skitai.core.ServerContext server, String mountPoint, RouteUrls urls,
+            Templates templates, AppEvents events, RequestType requestType) {
+        if (server == null || mountPoint == null || urls == null || templates == null || events == null
+                || requestType == null) {
+            throw new IllegalArgumentException("Was.withoutRequest needs a server, a mount point, route URLs,"
+                    + " templates, events and a request type");
+        }
+        TxId txid = TxId.root("GTID-T" + ProcessHandle.current().pid() + "-R" + TASKS.incrementAndGet());
+        return new Was(null, server, txid, mountPoint, urls, templates, events, requestType);
     }
 
     /** The context of one request whose app does not name its routes. */
     public static Was of(Exchange exchange) {
-        return of(exchange, RouteUrls.none());
+        return of(exchange, RouteUrls.none(), Templates.none(), AppEvents.none(), RequestType.JSON);
     }
 
     /**
@@ -111,9 +117,21 @@ public final class Was implements Requests<Call> {
         });
     }
 
-    /** The request and its response. */
+    /**
+     * The request and its response.
+     *
+     * @throws IllegalStateException for a context serving no request ({@link #withoutRequest})
+     */
     public Exchange request() {
+        if (exchange == null) {
+            throw new IllegalStateException(Messages.noRequestForTask());
+        }
         return exchange;
+    }
+
+    /** Whether this context serves a request (false for {@link #withoutRequest}). */
+    public boolean hasRequest() {
+        return exchange != null;
     }
 
     /**
@@ -121,7 +139,7 @@ public final class Was implements Requests<Call> {
      * {@code throwError("404 Not Found")}.
      */
     public WasResponse response() {
-        return new WasResponse(exchange);
+        return new WasResponse(request());
     }
 
     /** Scratch space for this request only (Python's {@code was.g}); created on first use. */
@@ -134,7 +152,7 @@ public final class Was implements Requests<Call> {
 
     /** The mount point of the app serving this request, without a trailing slash ({@code ""} at the root). */
     public String basepath() {
-        return exchange.mountPoint();
+        return basepath;
     }
 
     /**
@@ -285,12 +303,12 @@ public final class Was implements Requests<Call> {
 
     /** This request's global transaction id (Python's gtxid), e.g. {@code GTID-C3-R8}. */
     public String gtxid() {
-        return exchange.txid().gtxid();
+        return txid.gtxid();
     }
 
     /** This request's local transaction id (Python's ltxid): {@code 1000} for a client's request. */
     public String ltxid() {
-        return exchange.txid().ltxid();
+        return txid.ltxid();
     }
 
     /** The default Content-Type and Accept of this request's upstream calls. */
@@ -308,8 +326,7 @@ public final class Was implements Requests<Call> {
     }
 
     private CallContext context() {
-        TxId txid = exchange.txid();
-        return new CallContext(Upstreams.of(exchange.server()), txid, requestType);
+        return new CallContext(Upstreams.of(server), txid, requestType);
     }
 
     // ---- gRPC ---------------------------------------------------------------------------
@@ -350,9 +367,23 @@ public final class Was implements Requests<Call> {
         return server().sharedState().getlu(keys);
     }
 
-    /** Sets a global value every worker sees (Python's {@code was.setgs}); the key must be declared with {@code Skitai.defgs}. */
-    public void setgs(String key, long value) {
+    /**
+     * Sets a global value every worker sees (Python's {@code was.setgs}; the key must be declared
+     * with {@code Skitai.defgs}) and broadcasts the event named by the key, with the value and
+     * {@code args}, to the apps of this worker: {@code @OnBroadcast("cluster.num-nodes") void
+     * nodes(long n, Object... info)}. Other workers see the value through {@link #getgs}, e.g. in
+     * a {@code @Maintain} method.
+     *
+     * @throws IllegalArgumentException for a key not declared with {@code Skitai.defgs}
+     */
+    public void setgs(String key, long value, Object... args) {
         server().sharedState().setgs(key, value);
+        if (events.delivers()) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = value;
+            System.arraycopy(args, 0, all, 1, args.length);
+            events.broadcast(this, key, all);
+        }
     }
 
     /** A global value (0 until set). */
@@ -379,23 +410,34 @@ public final class Was implements Requests<Call> {
         return server().status();
     }
 
-    /** Restarts this worker (a fresh one takes over first), or the engine of a single process. */
+    /**
+     * Restarts this worker (Python's {@code was.restart()}: with several workers, the current one
+     * only; the master starts a fresh one first), or the engine of a single process.
+     */
     public void restart() {
         server().restart();
     }
 
-    /** Stops the server after the current requests (all workers, when there are several). */
+    /**
+     * Stops this worker after its current requests (Python's {@code was.shutdown()}: with several
+     * workers, the current one only; the master replaces it), or a single-process server.
+     */
     public void shutdown() {
         server().shutdown();
     }
 
+    /** Stops the whole server after the current requests: every worker, then the master. */
+    public void shutdownServer() {
+        server().shutdownServer();
+    }
+
     private io.skitai.core.ServerContext server() {
-        return exchange.server();
+        return server;
     }
 
     @Override
     public String toString() {
-        return "Was(" + exchange.method() + " " + exchange.path() + ")";
+        return exchange == null ? "Was(no request, " + basepath + ")" : "Was(" + exchange.method() + " " + exchange.path() + ")";
     }
 
     // --- mail: delegates to skitai-smtpda -----------------------------------------------------

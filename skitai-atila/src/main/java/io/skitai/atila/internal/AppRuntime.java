@@ -10,12 +10,14 @@ import io.skitai.atila.Reloaded;
 import io.skitai.atila.Umounted;
 import io.skitai.core.MountInfo;
 import io.skitai.was.RequestType;
+import io.skitai.was.Was;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What an Atila app prepared at mount time besides its routes: lifecycle hooks, events, error
@@ -36,6 +38,7 @@ public final class AppRuntime {
     private MountInfo lastMount;
     private int mounts;
     private Maintainer maintainer;
+    private volatile Function<MountInfo, Was> taskWas = mount -> null;
 
     private AppRuntime(Atila app, List<Object> controllers) {
         this.app = app;
@@ -44,7 +47,8 @@ public final class AppRuntime {
             controllers.forEach(c -> list.addAll(Hook.all(c, a, Hook.lifecycle())));
             hooks.put(a, list);
         }
-        controllers.forEach(c -> maintain.addAll(Hook.all(c, Maintain.class, EnumSet.of(Hook.Kind.APP, Hook.Kind.NOW))));
+        controllers.forEach(c -> maintain.addAll(Hook.all(c, Maintain.class,
+                EnumSet.of(Hook.Kind.APP, Hook.Kind.WAS, Hook.Kind.NOW))));
         this.events = Events.of(controllers);
         this.errors = ErrorHandlers.of(controllers);
     }
@@ -52,6 +56,16 @@ public final class AppRuntime {
     /** Prepares the hooks of {@code controllers}; throws {@link IllegalStateException} for a method it cannot call. */
     public static AppRuntime of(Atila app, List<Object> controllers) {
         return new AppRuntime(app, controllers);
+    }
+
+    /** How {@code @Maintain} methods get their {@link Was} (one serving no request) for a mount. */
+    public void taskWas(Function<MountInfo, Was> factory) {
+        this.taskWas = factory;
+    }
+
+    private Hook.Args maintenanceArgs() {
+        MountInfo mount = lastMount;
+        return new Hook.Args(app, mount, taskWas.apply(mount), null, null, 0, System.currentTimeMillis());
     }
 
     /** The app's events. */
@@ -94,7 +108,7 @@ public final class AppRuntime {
         long interval = Maintainer.interval(app.config().get("maintainInterval"));
         if (mounts++ == 0) {
             events.join();
-            maintainer = Maintainer.start(maintain, () -> Hook.Args.of(app, lastMount), interval);
+            maintainer = Maintainer.start(maintain, this::maintenanceArgs, interval);
         }
         try {
             run(Mounted.class, mount);
@@ -152,7 +166,8 @@ public final class AppRuntime {
             if (maintainer != null) {
                 maintainer.close();
             }
-            maintainer = Maintainer.start(maintain, () -> Hook.Args.of(app, lastMount), Maintainer.interval(app.config().get("maintainInterval")));
+            maintainer = Maintainer.start(maintain, this::maintenanceArgs,
+                    Maintainer.interval(app.config().get("maintainInterval")));
         }
         run(Reloaded.class, lastMount);
     }

@@ -57,6 +57,14 @@ public final class AtilaHandler implements Handler {
         uploadLimits.put(mountPoint, maxUploadFileSize);
     }
 
+    /** A {@link Was} serving no request for the app mounted at {@code mount} (its {@code @Maintain} tasks). */
+    public Was withoutRequest(io.skitai.core.MountInfo mount) {
+        Routing r = routing;
+        return Was.withoutRequest(mount.server(), mount.point(), r.urls(), r.templates(),
+                runtime == null ? AppEvents.none() : runtime.events(),
+                runtime == null ? RequestType.JSON : runtime.requestType());
+    }
+
     @Override
     public void handle(Exchange exchange) throws Exception {
         Routing r = routing;

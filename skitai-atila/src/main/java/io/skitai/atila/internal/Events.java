@@ -88,7 +88,7 @@ public final class Events implements AppEvents {
                 LOG.log(Level.WARNING, "a handler of event '" + event + "' (emitAfter) failed", e);
             }
         });
-        if (was != null && was.request().unwrap() instanceof HttpServerExchange exchange && !exchange.isComplete()) {
+        if (was != null && was.hasRequest() && was.request().unwrap() instanceof HttpServerExchange exchange && !exchange.isComplete()) {
             exchange.addExchangeCompleteListener((ex, next) -> {
                 try {
                     task.run();

@@ -1,6 +1,7 @@
 package io.skitai.atila.apps;
 
 import io.skitai.atila.Atila;
+import io.skitai.atila.Maintain;
 import io.skitai.atila.OnBroadcast;
 import io.skitai.atila.Param;
 import io.skitai.atila.Route;
@@ -26,13 +27,61 @@ public final class StateMain {
         opts.get("--redis").ifPresent(Skitai::shareStateOnRedis);
         Skitai.deflu("users", "photos");
         Skitai.defgs("nodes", "counter");
-        Skitai.mount("/", Atila.create().register(new Routes()));
+        Atila app = Atila.create().register(new Routes());
+        app.config().put("maintainInterval", 0.2);
+        Skitai.mount("/", app);
         Skitai.run(Run.port(5000).name("state").args(args));
     }
 
     /** Each answer carries the pid of the worker that gave it. */
     public static final class Routes {
         private final List<String> changes = new CopyOnWriteArrayList<>();
+        private final List<String> events = new CopyOnWriteArrayList<>();
+        private volatile long nodesSeen;
+
+        /** The setgs event, raised in the worker that set the value (the Python docs' on_broadcast(key)). */
+        @OnBroadcast("nodes")
+        public void nodesSet(long value, Object... info) {
+            events.add("nodes=" + value + " " + List.of(info));
+        }
+
+        /** Every worker notices a new value in its maintenance task and tells its own apps. */
+        @Maintain
+        public void watchNodes(Was was) {
+            long nodes = was.getgs("nodes");
+            if (nodes != nodesSeen) {
+                nodesSeen = nodes;
+                was.broadcast("cluster:nodes", nodes);
+            }
+        }
+
+        @OnBroadcast("cluster:nodes")
+        public void nodesNoticed(Was was, long value) {
+            events.add("noticed nodes=" + value + " at " + was.basepath() + " without a request: " + !was.hasRequest());
+        }
+
+        @Route("/events")
+        public Map<String, Object> events() {
+            return answer("events", List.copyOf(events));
+        }
+
+        @Route("/shutdown")
+        public Map<String, Object> shutdown(Was was) {
+            was.shutdown();
+            return answer("stopping", "worker");
+        }
+
+        @Route("/shutdown-server")
+        public Map<String, Object> shutdownServer(Was was) {
+            was.shutdownServer();
+            return answer("stopping", "server");
+        }
+
+        @Route("/restart")
+        public Map<String, Object> restart(Was was) {
+            was.restart();
+            return answer("restarting", "worker");
+        }
 
         private static Map<String, Object> answer(String key, Object value) {
             return Map.of("pid", ProcessHandle.current().pid(), key, value);
@@ -45,7 +94,7 @@ public final class StateMain {
 
         @Route("/setgs/{key}/{value}")
         public Map<String, Object> setgs(Was was, String key, long value) {
-            was.setgs(key, value);
+            was.setgs(key, value, "from", ProcessHandle.current().pid());
             return answer("value", value);
         }
 

@@ -178,7 +178,7 @@ public final class Engine {
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
         services = new EngineServices(config, control);
-        MountTargets targets = new MountTargets(config, threads);
+        MountTargets targets = new MountTargets(config, threads, services);
         try {
             HttpHandler router = new Router(targets.build());
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,

@@ -83,6 +83,11 @@ final class EngineServices implements ServerContext, AutoCloseable {
     }
 
     @Override
+    public void shutdownServer() {
+        control.shutdownServer();
+    }
+
+    @Override
     public ServerContext addStatusSection(String name, Supplier<?> section) {
         sections.put(name, section);
         control.addStatusSection(name, section);

@@ -64,6 +64,11 @@ public final class Messages {
         return "SKITAI-C013 cannot write logs into " + dir.toAbsolutePath() + ": " + reason;
     }
 
+    public static String detachedMount() {
+        return "SKITAI-C021 this app was started outside a running server (new MountInfo(..) by hand):"
+                + " mount it with Skitai.mount or SkitaiServer.mount to reach the server";
+    }
+
     public static String notStarted() {
         return "SKITAI-C020 the server is not running: call start(Run) first";
     }

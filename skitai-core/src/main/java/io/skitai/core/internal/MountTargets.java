@@ -5,6 +5,7 @@ import io.skitai.core.Handler;
 import io.skitai.core.Mount;
 import io.skitai.core.MountInfo;
 import io.skitai.core.Pref;
+import io.skitai.core.ServerContext;
 import io.skitai.core.StartupException;
 import io.undertow.server.HttpHandler;
 import java.nio.file.Files;
@@ -25,11 +26,13 @@ final class MountTargets {
     private final EngineConfig config;
     private final HandlerThreads threads;
     private final long ioTimeoutMillis;
+    private final ServerContext server;
     private final List<App> startedApps = new ArrayList<>();
 
-    MountTargets(EngineConfig config, HandlerThreads threads) {
+    MountTargets(EngineConfig config, HandlerThreads threads, ServerContext server) {
         this.config = config;
         this.threads = threads;
+        this.server = server;
         this.ioTimeoutMillis = config.timeouts().request().toMillis();
     }
 
@@ -92,7 +95,7 @@ final class MountTargets {
         }
         if (target instanceof App app) {
             try {
-                Handler h = app.start(new MountInfo(m.point(), m.hosts(), m.name(), pref));
+                Handler h = app.start(new MountInfo(m.point(), m.hosts(), m.name(), pref, server));
                 startedApps.add(app);
                 return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
             } catch (StartupException e) {

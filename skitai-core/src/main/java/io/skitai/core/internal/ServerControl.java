@@ -20,8 +20,11 @@ public interface ServerControl {
     /** Restarts this worker or the single-process engine. */
     void restart();
 
-    /** Stops the server after the current requests. */
+    /** Stops this worker (the master replaces it), or a single process, after the current requests. */
     void shutdown();
+
+    /** Stops the whole server, every worker and the master, after the current requests. */
+    void shutdownServer();
 
     /** Adds (or replaces) a named status section. */
     void addStatusSection(String name, Supplier<?> section);

@@ -31,6 +31,10 @@ public final class Messages {
                 + ": a field value is a String (text field) or a Part, Path or byte[] (file)";
     }
 
+    public static String noRequestForTask() {
+        return "SKITAI-W008 this Was serves no request (a @Maintain task): there is no request or response here";
+    }
+
     public static String noRequest() {
         return "SKITAI-W005 Was.current() is only available while a request is handled on this thread;"
                 + " take the Was as a route parameter and pass it to threads of your own";

@@ -15,8 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link Requests} and {@link Caller} of one request: {@link #lb()} calls one member with
- * fail-over (also what a plain call to an alias does), {@link #map()} calls every member. Immutable;
- * {@link #useCache} returns a copy.
+ * fail-over (also what a plain call to an alias does; only idempotent calls are replayed, see
+ * {@link Failover}), {@link #map()} calls every member. The result cache is consulted and filled
+ * through a {@link CacheSlot}. Immutable; {@link #useCache} and {@link #idempotent()} return a copy.
  *
  * @param <C> {@link Call} or {@link MapCall}
  */
