@@ -95,8 +95,13 @@ public interface Exchange {
     /** Whether the status line and headers have already gone out. */
     boolean isResponseStarted();
 
-    /** The Undertow exchange underneath, for code that needs what Skitai does not expose. */
-    Object unwrap();
+    /**
+     * Runs {@code task} once this exchange is complete (the response sent, or the connection gone),
+     * on the thread that completed it; at once when it already is. The one completion hook: what
+     * {@code task} throws is logged, never sent. Keep it short; hand longer work to a thread of
+     * your own.
+     */
+    void onComplete(Runnable task);
 
     /**
      * Finishes this exchange asynchronously: the handler returns at once, without completing the

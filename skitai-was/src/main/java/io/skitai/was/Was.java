@@ -4,7 +4,6 @@ import io.skitai.core.Exchange;
 import io.skitai.core.Key;
 import io.skitai.core.TxId;
 import io.skitai.was.internal.CallContext;
-import io.skitai.was.internal.CurrentWas;
 import io.skitai.was.internal.Messages;
 import io.skitai.was.internal.Requester;
 import io.skitai.was.internal.Upstreams;
@@ -69,8 +68,10 @@ public final class Was implements Requests<Call> {
         if (exchange == null || urls == null || templates == null || events == null || requestType == null) {
             throw new IllegalArgumentException("Was.of needs an exchange, route URLs, templates, events and a request type");
         }
-        return new Was(exchange, exchange.server(), exchange.txid(), exchange.mountPoint(), urls, templates, events,
+        Was was = new Was(exchange, exchange.server(), exchange.txid(), exchange.mountPoint(), urls, templates, events,
                 requestType);
+        exchange.put(KEY, was);
+        return was;
     }
 
     /**
@@ -105,16 +106,8 @@ public final class Was implements Requests<Call> {
      * @throws IllegalStateException outside a request (e.g. at startup or on a thread of your own)
      */
     public static Was current() {
-        Was was = CurrentWas.get();
-        if (was != null) {
-            return was;
-        }
         Exchange exchange = Exchange.current().orElseThrow(() -> new IllegalStateException(Messages.noRequest()));
-        return exchange.get(KEY).orElseGet(() -> {
-            Was made = of(exchange);
-            exchange.put(KEY, made);
-            return made;
-        });
+        return exchange.get(KEY).orElseGet(() -> of(exchange));
     }
 
     /**

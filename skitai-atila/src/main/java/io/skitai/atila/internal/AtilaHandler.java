@@ -9,7 +9,6 @@ import io.skitai.was.RequestType;
 import io.skitai.was.RouteUrls;
 import io.skitai.was.Templates;
 import io.skitai.was.Was;
-import io.skitai.was.internal.CurrentWas;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,6 @@ public final class AtilaHandler implements Handler {
         AppEvents events = runtime == null ? AppEvents.none() : runtime.events();
         Was was = Was.of(exchange, r.urls(), r.templates(), events,
                 runtime == null ? RequestType.JSON : runtime.requestType());
-        CurrentWas.Scope scope = CurrentWas.enter(was);
         try {
             long limit = uploadLimits.getOrDefault(exchange.mountPoint(), Long.MAX_VALUE);
             dispatch(exchange, was, r.table(), limit);
@@ -80,8 +78,6 @@ public final class AtilaHandler implements Handler {
                 throw t;
             }
             runtime.errors().handle(exchange, was, t, runtime.debug());
-        } finally {
-            scope.close();
         }
     }
 
@@ -124,7 +120,6 @@ public final class AtilaHandler implements Handler {
     /** Renders {@code then(value of stage)} once {@code stage} completes, without blocking a thread meanwhile. */
     private void later(Exchange exchange, Was was, CompletionStage<?> stage, UnaryOperator<Object> then) {
         exchange.async(stage, ex -> {
-            CurrentWas.Scope scope = CurrentWas.enter(was);
             try {
                 respond(ex, was, then.apply(Renderer.outcome(stage)));
             } catch (Throwable t) {
@@ -132,8 +127,6 @@ public final class AtilaHandler implements Handler {
                     throw t;
                 }
                 runtime.errors().handle(ex, was, t, runtime.debug());
-            } finally {
-                scope.close();
             }
         });
     }

@@ -4,7 +4,6 @@ import io.skitai.atila.On;
 import io.skitai.atila.OnBroadcast;
 import io.skitai.was.AppEvents;
 import io.skitai.was.Was;
-import io.undertow.server.HttpServerExchange;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandle;
@@ -88,14 +87,8 @@ public final class Events implements AppEvents {
                 LOG.log(Level.WARNING, "a handler of event '" + event + "' (emitAfter) failed", e);
             }
         });
-        if (was != null && was.hasRequest() && was.request().unwrap() instanceof HttpServerExchange exchange && !exchange.isComplete()) {
-            exchange.addExchangeCompleteListener((ex, next) -> {
-                try {
-                    task.run();
-                } finally {
-                    next.proceed();
-                }
-            });
+        if (was != null && was.hasRequest()) {
+            was.request().onComplete(task);
         } else {
             task.run();
         }

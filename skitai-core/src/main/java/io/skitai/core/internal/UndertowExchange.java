@@ -273,8 +273,29 @@ final class UndertowExchange implements Exchange {
     }
 
     @Override
-    public Object unwrap() {
-        return exchange;
+    public void onComplete(Runnable task) {
+        if (task == null) {
+            throw new NullPointerException("onComplete needs a task");
+        }
+        Runnable guarded = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                System.getLogger("io.skitai.core").log(System.Logger.Level.WARNING,
+                        "an onComplete task of " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed", e);
+            }
+        };
+        if (exchange.isComplete()) {
+            guarded.run();
+            return;
+        }
+        exchange.addExchangeCompleteListener((ex, next) -> {
+            try {
+                guarded.run();
+            } finally {
+                next.proceed();
+            }
+        });
     }
 
     @Override
