@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.HttpError;
 import io.skitai.core.Run;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
@@ -60,7 +61,7 @@ class AsyncRouteTest {
     }
 
     private static void serve(Run run, ThrowingConsumer<TestClient> test) {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Views()));
         TestKit.serve(run, server, test);
     }

@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
@@ -62,7 +63,7 @@ class BindingTest {
     }
 
     private static void serve(org.junit.jupiter.api.function.ThrowingConsumer<TestClient> test) {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Api()));
         TestKit.serve(server, test);
     }

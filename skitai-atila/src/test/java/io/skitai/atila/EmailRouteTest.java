@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.smtpda.Spool;
 import io.skitai.testkit.TestKit;
@@ -30,7 +31,7 @@ class EmailRouteTest {
 
     @Test
     void aRouteSpoolsAnEmailThroughWas() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Views()));
         TestKit.serve(server, cli -> {
             var r = cli.get("/welcome/hans");

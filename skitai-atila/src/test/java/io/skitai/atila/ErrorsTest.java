@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.HttpError;
 import io.skitai.core.Pref;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -75,7 +76,7 @@ class ErrorsTest {
 
     @Test
     void runBeforeShortCircuitsAndRunAfterRuns() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Guarded()));
         TestKit.serve(server, cli -> {
             var denied = cli.get("/admin");
@@ -91,7 +92,7 @@ class ErrorsTest {
 
     @Test
     void errorHandlersRenderByStatusWithADefault() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Handled()));
         TestKit.serve(server, cli -> {
             var missing = cli.get("/nowhere");
@@ -112,7 +113,7 @@ class ErrorsTest {
 
     @Test
     void withoutHandlersTheCoreRendersAndHidesTheException() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Plain()));
         TestKit.serve(server, cli -> {
             var html = cli.get("/boom");
@@ -128,7 +129,7 @@ class ErrorsTest {
     void debugModeShowsTheTraceback() {
         Atila app = Atila.create().register(new Plain());
         app.config().put("debug", true);
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app);
         TestKit.serve(server, cli -> {
             var html = cli.get("/boom");
@@ -139,7 +140,7 @@ class ErrorsTest {
             assertThat(json.json().get("traceback").asText()).contains("secret detail");
             assertThat(cli.get("/nope").text()).doesNotContain("Traceback");
         });
-        SkitaiServer viaPref = SkitaiServer.create();
+        ServerBuilder viaPref = ServerBuilder.create();
         viaPref.mount("/", Atila.create().register(new Plain())).pref(Pref.create().debug(true));
         TestKit.serve(viaPref, cli -> assertThat(cli.get("/boom").text()).contains("secret detail"));
     }

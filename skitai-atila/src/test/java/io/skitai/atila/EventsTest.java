@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -91,7 +92,7 @@ class EventsTest {
     @Test
     void emitCallsEveryHandlerSynchronously() {
         Users users = new Users();
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(users));
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/users/kim").<List<String>>data())
@@ -101,14 +102,14 @@ class EventsTest {
 
     @Test
     void handlerExceptionsPropagateToTheEmitter() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Users()));
         TestKit.serve(server, cli -> assertThat(cli.get("/fail").text()).isEqualTo("propagated: no way"));
     }
 
     @Test
     void wrongArgumentCountIsAClearError() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Users()));
         TestKit.serve(server, cli -> assertThat(cli.get("/arity").text())
                 .contains("takes 2 event argument(s), but event 'user-created' was raised with 1"));
@@ -117,7 +118,7 @@ class EventsTest {
     @Test
     void emitAfterRunsOnceTheResponseIsComplete() {
         Users users = new Users();
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(users));
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/later").text()).isEqualTo("done [route]");
@@ -133,7 +134,7 @@ class EventsTest {
     void broadcastReachesEveryMountedApp() {
         Listener a = new Listener("a");
         Listener b = new Listener("b");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         Atila appA = Atila.create().register(a);
         server.mount("/a", appA);
         server.mount("/b", Atila.create().register(b));
@@ -146,7 +147,7 @@ class EventsTest {
         });
         a.got.clear();
         Atila other = Atila.create().register(new Listener("c"));
-        SkitaiServer second = SkitaiServer.create();
+        ServerBuilder second = ServerBuilder.create();
         second.mount("/", other);
         TestKit.serve(second, cli -> cli.get("/change"));
         assertThat(a.got).as("a stopped app no longer receives broadcasts").isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.MountInfo;
 import io.skitai.core.Pref;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.core.StartupException;
 import io.skitai.testkit.TestKit;
@@ -96,7 +97,7 @@ class LifecycleTest {
         Hooks hooks = new Hooks();
         Atila app = Atila.create().register(hooks);
         app.config().put("greeting", "hi");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/h", app);
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/h/calls").<List<String>>data()).containsExactly("beforeMount /h hi", "mounted");
@@ -115,7 +116,7 @@ class LifecycleTest {
         app.config().put("kept", 1);
         Pref pref = Pref.create();
         pref.config().put("name", "pref");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app).pref(pref);
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/config").<Map<String, Object>>data()).containsEntry("name", "pref").containsEntry("kept", 1);
@@ -126,7 +127,7 @@ class LifecycleTest {
     void storeIsSharedAcrossRequests() {
         Atila app = Atila.create();
         app.register(new Counter(app));
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app);
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/count").text()).isEqualTo("count 1");
@@ -137,7 +138,7 @@ class LifecycleTest {
 
     @Test
     void failingBeforeMountFailsTheStartNamingTheMountPoint() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/broken", Atila.create().register(new Broken()));
         assertThatThrownBy(() -> TestKit.serve(server, cli -> {}))
                 .isInstanceOf(StartupException.class)
@@ -161,7 +162,7 @@ class LifecycleTest {
         Ticker ticker = new Ticker();
         Atila app = Atila.create().register(ticker);
         app.config().put("maintainInterval", 1);
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app);
         TestKit.serve(server, cli -> {
             long deadline = System.currentTimeMillis() + 5000;

@@ -3,6 +3,7 @@ package io.skitai.atila;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Pref;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
@@ -74,7 +75,7 @@ class MultipartTest {
     }
 
     private static void serve(Pref pref, ThrowingConsumer<TestClient> test) {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Uploads())).pref(pref);
         TestKit.serve(server, test);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.HttpError;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -103,7 +104,7 @@ class RenderingTest {
     }
 
     private static void serve(org.junit.jupiter.api.function.ThrowingConsumer<io.skitai.testkit.TestClient> test) {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Views()));
         TestKit.serve(server, test);
     }

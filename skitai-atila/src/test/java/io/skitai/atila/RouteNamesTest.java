@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -58,7 +59,7 @@ class RouteNamesTest {
     @Test
     void qualifiedNamesAtTwoMountPointsAndFromTemplates() {
         Atila app = Atila.create().register(new Pets()).register(new Owners());
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app);
         server.mount("/v1", app);
         TestKit.serve(server, cli -> {
@@ -74,7 +75,7 @@ class RouteNamesTest {
 
     @Test
     void aShortNameTwoControllersShareIsAnErrorOnlyWhenUsed() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pets()).register(new Owners()));
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/ambiguous").text()).contains("'get' is ambiguous", "Pets", "Owners");

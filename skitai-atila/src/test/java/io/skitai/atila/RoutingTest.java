@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -52,8 +53,8 @@ class RoutingTest {
         }
     }
 
-    private static SkitaiServer server() {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder server() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pets()));
         return server;
     }
@@ -125,7 +126,7 @@ class RoutingTest {
     @Test
     void theSameAppMountedTwiceSeesEachBasepath() {
         Atila app = Atila.create().register(new Pets());
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app);
         server.mount("/v1", app);
         TestKit.serve(server, cli -> {

@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import java.io.ByteArrayInputStream;
@@ -75,7 +76,7 @@ class StreamingTest {
         Files.writeString(dir.resolve("page.html"), "<p>ü</p>");
         Files.writeString(dir.resolve("data.json"), "{\"a\":1}");
         Files_ controller = new Files_(dir);
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(controller));
         TestKit.serve(server, cli -> {
             var stream = cli.get("/stream");

@@ -3,6 +3,7 @@ package io.skitai.atila;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Pref;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -58,7 +59,7 @@ class TemplatesTest {
 
     @Test
     void rendersModelAndWasFromClasspathTemplates() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/app", Atila.create().register(new Pages()));
         TestKit.serve(server, cli -> {
             var res = cli.get("/app/hello?name=Ann");
@@ -70,7 +71,7 @@ class TemplatesTest {
 
     @Test
     void escapesHtmlInModelValues() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pages()));
         TestKit.serve(server, cli -> {
             String text = cli.get("/hello?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E").text();
@@ -80,7 +81,7 @@ class TemplatesTest {
 
     @Test
     void versionedAppsRenderTheirOwnTemplatesSideBySide() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/v1", Atila.create().register(new Pages()).templates("v1/templates"));
         server.mount("/v2", Atila.create().register(new Pages()).templates("/v2/templates/"));
         TestKit.serve(server, cli -> {
@@ -96,7 +97,7 @@ class TemplatesTest {
         Path v2 = Files.createDirectories(dir.resolve("app_v2/templates"));
         Files.writeString(v1.resolve("index.html"), "one {{ was.basepath() }}");
         Files.writeString(v2.resolve("index.html"), "two {{ was.basepath() }}");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/v1", Atila.create().register(new Pages()).templates(v1));
         server.mount("/v2", Atila.create().register(new Pages()).templates(v2));
         TestKit.serve(server, cli -> {
@@ -109,7 +110,7 @@ class TemplatesTest {
     void debugReloadsAnEditedTemplate(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("index.html");
         Files.writeString(index, "first");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pages()).templates(dir)).pref(Pref.create().debug(true));
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/").text()).isEqualTo("first");
@@ -124,7 +125,7 @@ class TemplatesTest {
         Files.writeString(index, "first");
         Atila app = Atila.create().register(new Pages()).templates(dir);
         app.config().put("debug", true);
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", app);
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/").text()).isEqualTo("first");
@@ -137,7 +138,7 @@ class TemplatesTest {
     void withoutDebugCompiledTemplatesAreCached(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("index.html");
         Files.writeString(index, "first");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pages()).templates(dir));
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/").text()).isEqualTo("first");
@@ -149,7 +150,7 @@ class TemplatesTest {
     @Test
     void missingTemplateIsA500LoggedWithItsName() {
         List<LogRecord> log = new CopyOnWriteArrayList<>();
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pages()));
         withLog(log, () -> TestKit.serve(server, cli -> {
             var res = cli.get("/missing");
@@ -162,7 +163,7 @@ class TemplatesTest {
     @Test
     void templateSyntaxErrorIsA500LoggedWithNameAndLine() {
         List<LogRecord> log = new CopyOnWriteArrayList<>();
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pages()));
         withLog(log, () -> TestKit.serve(server, cli -> {
             var res = cli.get("/broken");

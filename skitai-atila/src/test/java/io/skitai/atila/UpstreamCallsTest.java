@@ -3,6 +3,7 @@ package io.skitai.atila;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Result;
@@ -23,11 +24,12 @@ class UpstreamCallsTest {
 
     @BeforeAll
     static void startUpstream() {
-        upstream = SkitaiServer.create();
-        upstream.mount("/items", ex -> ex.json(List.of(Map.of("name", "a"), Map.of("name", "b"))));
-        upstream.mount("/one", ex -> ex.json(Map.of("name", "one")));
-        upstream.mount("/echo", ex -> ex.json(Map.of("contentType", ex.header("Content-Type").orElse("-"),
-                "accept", ex.header("Accept").orElse("-"), "body", ex.bodyText())));
+        upstream = SkitaiServer.create(config -> {
+            config.mount("/items", ex -> ex.json(List.of(Map.of("name", "a"), Map.of("name", "b"))));
+            config.mount("/one", ex -> ex.json(Map.of("name", "one")));
+            config.mount("/echo", ex -> ex.json(Map.of("contentType", ex.header("Content-Type").orElse("-"),
+                    "accept", ex.header("Accept").orElse("-"), "body", ex.bodyText())));
+        });
         upstream.start(TestKit.run());
     }
 
@@ -62,8 +64,8 @@ class UpstreamCallsTest {
         }
     }
 
-    private static SkitaiServer app(Atila atila) {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder app(Atila atila) {
+        ServerBuilder server = ServerBuilder.create();
         server.alias("@up", Proto.HTTP, "127.0.0.1:" + upstream.port());
         server.mount("/", atila.register(new Pages()));
         return server;

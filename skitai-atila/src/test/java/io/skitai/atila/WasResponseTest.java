@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.Was;
@@ -39,7 +40,7 @@ class WasResponseTest {
 
     @Test
     void throwErrorAndStatusAndHeaders() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pages()));
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/gone/1").text()).isEqualTo("found");

@@ -17,6 +17,7 @@ public final class Mount {
     private final List<String> hosts = new ArrayList<>();
     private Pref pref;
     private String name;
+    private volatile boolean frozen;
 
     Mount(String point, Object target) {
         this.point = normalizePoint(point);
@@ -26,6 +27,7 @@ public final class Mount {
 
     /** Serves this mount only for requests to these host names (port ignored, case-insensitive). */
     public Mount host(String... hostNames) {
+        open("host");
         for (String h : hostNames) {
             hosts.add(h.toLowerCase(Locale.ROOT).strip());
         }
@@ -34,12 +36,14 @@ public final class Mount {
 
     /** Preferences for this mount only (overrides {@link Skitai#pref()}). */
     public Mount pref(Pref pref) {
+        open("pref");
         this.pref = pref.copy();
         return this;
     }
 
     /** A name for logs and {@code urlFor}. */
     public Mount name(String name) {
+        open("name");
         this.name = name;
         return this;
     }
@@ -67,6 +71,20 @@ public final class Mount {
     /** The mount's name. */
     public String name() {
         return name;
+    }
+
+    /** Refuses changes from now on (the server's configuration was built with this mount). */
+    void freeze() {
+        frozen = true;
+        if (pref != null) {
+            pref.freeze();
+        }
+    }
+
+    private void open(String setting) {
+        if (frozen) {
+            throw new IllegalStateException(io.skitai.core.internal.Messages.frozenSetting("Mount." + setting + " of " + point));
+        }
     }
 
     static String normalizePoint(String point) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Run-time preferences of the engine ({@link Skitai#pref()}) or of one mount
  * ({@code mount(..).pref(p)}): body size limits, debug flags and a config map that overrides the
- * mounted app's own config. Read when the server starts; later changes have no effect.
+ * mounted app's own config. Frozen when the server's configuration is built: a later change throws.
  *
  * <p>Body limits: {@code maxClientBodySize} (default {@value #DEFAULT_MAX_BODY} bytes, as nginx's
  * {@code client_max_body_size}) bounds every request body. {@code maxPostBodySize} (non-multipart
@@ -24,7 +24,7 @@ public final class Pref {
     private long maxMultipartBodySize = -1;
     private long maxUploadFileSize = -1;
     private boolean debug;
-    private boolean useReloader;
+    private boolean frozen;
     private final Map<String, Object> config = new LinkedHashMap<>();
 
     private Pref() {}
@@ -36,43 +36,53 @@ public final class Pref {
 
     /** Bounds every request body (bytes). */
     public Pref maxClientBodySize(long bytes) {
+        open("maxClientBodySize");
         this.maxClientBodySize = positive(bytes, "maxClientBodySize");
         return this;
     }
 
     /** Bounds non-multipart request bodies (bytes); defaults to {@code maxClientBodySize}. */
     public Pref maxPostBodySize(long bytes) {
+        open("maxPostBodySize");
         this.maxPostBodySize = positive(bytes, "maxPostBodySize");
         return this;
     }
 
     /** Bounds multipart request bodies (bytes); defaults to {@code maxClientBodySize}. */
     public Pref maxMultipartBodySize(long bytes) {
+        open("maxMultipartBodySize");
         this.maxMultipartBodySize = positive(bytes, "maxMultipartBodySize");
         return this;
     }
 
     /** Bounds each uploaded file (bytes); defaults to {@code maxMultipartBodySize}. */
     public Pref maxUploadFileSize(long bytes) {
+        open("maxUploadFileSize");
         this.maxUploadFileSize = positive(bytes, "maxUploadFileSize");
         return this;
     }
 
     /** Debug mode for apps (tracebacks in error pages, template reloading). */
     public Pref debug(boolean debug) {
+        open("debug");
         this.debug = debug;
         return this;
     }
 
-    /** Reload apps when their code changes. */
-    public Pref useReloader(boolean useReloader) {
-        this.useReloader = useReloader;
-        return this;
+    /** The config map that overrides the mounted app's {@code config()}; read-only once frozen. */
+    public Map<String, Object> config() {
+        return frozen ? java.util.Collections.unmodifiableMap(config) : config;
     }
 
-    /** The config map that overrides the mounted app's {@code config()}; mutable until start. */
-    public Map<String, Object> config() {
-        return config;
+    /** Refuses changes from now on (the server was configured with this pref). */
+    void freeze() {
+        frozen = true;
+    }
+
+    private void open(String setting) {
+        if (frozen) {
+            throw new IllegalStateException(io.skitai.core.internal.Messages.frozenSetting("Pref." + setting));
+        }
     }
 
     /** The effective limit for whole bodies. */
@@ -100,12 +110,7 @@ public final class Pref {
         return debug;
     }
 
-    /** Whether the reloader is on. */
-    public boolean useReloader() {
-        return useReloader;
-    }
-
-    /** A copy, so a mount can freeze what it was given. */
+    /** An unfrozen copy. */
     public Pref copy() {
         Pref p = new Pref();
         p.maxClientBodySize = maxClientBodySize;
@@ -113,7 +118,6 @@ public final class Pref {
         p.maxMultipartBodySize = maxMultipartBodySize;
         p.maxUploadFileSize = maxUploadFileSize;
         p.debug = debug;
-        p.useReloader = useReloader;
         p.config.putAll(config);
         return p;
     }

@@ -15,8 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The static facade most programs use: mount things, set options, {@link #run(Run)}. It drives
- * one default {@link SkitaiServer}; tests build their own servers instead.
+ * The static facade most programs use: mount things, set options, {@link #run(Run)}. It writes
+ * into one default {@link ServerBuilder} ({@link #config()}) and runs the {@link SkitaiServer}
+ * made from it ({@link SkitaiServer#runMain(Run)}); tests build their own servers instead. Every
+ * option of {@link ServerBuilder} has a form here, under the Python original's name.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -28,138 +30,172 @@ import java.util.List;
  */
 public final class Skitai {
 
-    private static final SkitaiServer SERVER = SkitaiServer.create();
+    private static final ServerBuilder CONFIG = ServerBuilder.create();
+    private static SkitaiServer server;
 
     private Skitai() {}
 
-    /** The default server this facade drives. */
-    public static SkitaiServer server() {
-        return SERVER;
+    /** The settings of the default server; frozen once {@link #run(Run)} creates it. */
+    public static ServerBuilder config() {
+        return CONFIG;
+    }
+
+    /**
+     * The default server, once {@link #run(Run)} created it (from a request, {@code exchange.server()}
+     * is usually what you want).
+     *
+     * @throws IllegalStateException before {@link #run(Run)}
+     */
+    public static synchronized SkitaiServer server() {
+        if (server == null) {
+            throw new IllegalStateException(io.skitai.core.internal.Messages.notStarted());
+        }
+        return server;
     }
 
     /** Mounts a handler. */
     public static Mount mount(String point, Handler handler) {
-        return SERVER.mount(point, handler);
+        return CONFIG.mount(point, handler);
     }
 
     /** Mounts a static directory. */
     public static Mount mount(String point, Path directory) {
-        return SERVER.mount(point, directory);
+        return CONFIG.mount(point, directory);
     }
 
     /** Mounts a class by name (a {@link Handler} or {@link App}). */
     public static Mount mount(String point, String target) {
-        return SERVER.mount(point, target);
+        return CONFIG.mount(point, target);
     }
 
     /** Mounts any other target: an {@link App} (an Atila app), an Undertow {@code HttpHandler}, ... */
     public static Mount mount(String point, Object target) {
-        return SERVER.mount(point, target);
+        return CONFIG.mount(point, target);
     }
 
-    /** See {@link SkitaiServer#attach(Sidecar)}: e.g. {@code Skitai.attach(GrpcServing.on(5001, service))}. */
+    /** See {@link ServerBuilder#attach(Sidecar)}: e.g. {@code Skitai.attach(GrpcServing.on(5001, service))}. */
     public static void attach(Sidecar sidecar) {
-        SERVER.attach(sidecar);
+        CONFIG.attach(sidecar);
     }
 
     /** The engine-wide preferences. */
     public static Pref pref() {
-        return SERVER.pref();
+        return CONFIG.pref();
     }
 
-    /** See {@link SkitaiServer#setMaxAge(String, long)}. */
+    /** See {@link ServerBuilder#setMaxAge(String, long)}. */
     public static void setMaxAge(String path, long seconds) {
-        SERVER.setMaxAge(path, seconds);
+        CONFIG.setMaxAge(path, seconds);
     }
 
-    /** See {@link SkitaiServer#setKeepAlive(Duration)}. */
+    /** See {@link ServerBuilder#setKeepAlive(Duration)}. */
     public static void setKeepAlive(long seconds) {
-        SERVER.setKeepAlive(seconds);
+        CONFIG.setKeepAlive(seconds);
     }
 
-    /** See {@link SkitaiServer#setRequestTimeout(Duration)}. */
+    /** See {@link ServerBuilder#setRequestTimeout(Duration)}. */
     public static void setRequestTimeout(long seconds) {
-        SERVER.setRequestTimeout(seconds);
+        CONFIG.setRequestTimeout(seconds);
     }
 
-    /** See {@link SkitaiServer#setBackendKeepAlive(Duration)}. */
+    /** See {@link ServerBuilder#setHeaderTimeout(Duration)}. */
+    public static void setHeaderTimeout(long seconds) {
+        CONFIG.setHeaderTimeout(Duration.ofSeconds(seconds));
+    }
+
+    /** See {@link ServerBuilder#setHeaderLimits(int, int, int)}. */
+    public static void setHeaderLimits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount) {
+        CONFIG.setHeaderLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount);
+    }
+
+    /** See {@link ServerBuilder#setMinBodyRate(long)}. */
+    public static void setMinBodyRate(long bytesPerSecond) {
+        CONFIG.setMinBodyRate(bytesPerSecond);
+    }
+
+    /** See {@link ServerBuilder#setMaxConcurrentStreams(int)}. */
+    public static void setMaxConcurrentStreams(int streams) {
+        CONFIG.setMaxConcurrentStreams(streams);
+    }
+
+    /** See {@link ServerBuilder#setBackendKeepAlive(Duration)}. */
     public static void setBackendKeepAlive(long seconds) {
-        SERVER.setBackendKeepAlive(seconds);
+        CONFIG.setBackendKeepAlive(seconds);
     }
 
-    /** See {@link SkitaiServer#alias(String, Proto, String...)}. */
+    /** See {@link ServerBuilder#alias(String, Proto, String...)}. */
     public static Alias alias(String name, Proto proto, String... servers) {
-        return SERVER.alias(name, proto, servers);
+        return CONFIG.alias(name, proto, servers);
     }
 
-    /** See {@link SkitaiServer#alias(Alias)}. */
+    /** See {@link ServerBuilder#alias(Alias)}. */
     public static Alias alias(Alias alias) {
-        return SERVER.alias(alias);
+        return CONFIG.alias(alias);
     }
 
-    /** See {@link SkitaiServer#setMaxRcache(int)}. */
+    /** See {@link ServerBuilder#setMaxRcache(int)}. */
     public static void setMaxRcache(int entries) {
-        SERVER.setMaxRcache(entries);
+        CONFIG.setMaxRcache(entries);
     }
 
-    /** See {@link SkitaiServer#setUpstreamTrust(Path...)}. */
+    /** See {@link ServerBuilder#setUpstreamTrust(Path...)}. */
     public static void setUpstreamTrust(String... pemFiles) {
-        SERVER.setUpstreamTrust(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));
+        CONFIG.setUpstreamTrust(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));
     }
 
-    /** See {@link SkitaiServer#setUpstreamTrustOnly(Path...)}. */
+    /** See {@link ServerBuilder#setUpstreamTrustOnly(Path...)}. */
     public static void setUpstreamTrustOnly(String... pemFiles) {
-        SERVER.setUpstreamTrustOnly(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));
+        CONFIG.setUpstreamTrustOnly(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));
     }
 
-    /** See {@link SkitaiServer#enableSsl(Path, Path, String)}. */
+    /** See {@link ServerBuilder#enableSsl(Path, Path, String)}. */
     public static void enableSsl(String certificate, String privateKey, String passphrase) {
-        SERVER.enableSsl(Path.of(certificate), Path.of(privateKey), passphrase);
+        CONFIG.enableSsl(Path.of(certificate), Path.of(privateKey), passphrase);
     }
 
-    /** See {@link SkitaiServer#enableForward(int, int)}. */
+    /** See {@link ServerBuilder#enableForward(int, int)}. */
     public static void enableForward(int httpPort, int httpsPort) {
-        SERVER.enableForward(httpPort, httpsPort);
+        CONFIG.enableForward(httpPort, httpsPort);
     }
 
-    /** See {@link SkitaiServer#logOff(String...)}. */
+    /** See {@link ServerBuilder#logOff(String...)}. */
     public static void logOff(String... patterns) {
-        SERVER.logOff(patterns);
+        CONFIG.logOff(patterns);
     }
 
-    /** See {@link SkitaiServer#deflu(String...)}. */
+    /** See {@link ServerBuilder#deflu(String...)}. */
     public static void deflu(String... keys) {
-        SERVER.deflu(keys);
+        CONFIG.deflu(keys);
     }
 
-    /** See {@link SkitaiServer#defgs(String...)}. */
+    /** See {@link ServerBuilder#defgs(String...)}. */
     public static void defgs(String... keys) {
-        SERVER.defgs(keys);
+        CONFIG.defgs(keys);
     }
 
-    /** See {@link SkitaiServer#setWorkerCriticalPoint(double, int, long)}. */
+    /** See {@link ServerBuilder#setWorkerCriticalPoint(double, int, long)}. */
     public static void setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
-        SERVER.setWorkerCriticalPoint(cpuPercent, continuous, intervalSeconds);
+        CONFIG.setWorkerCriticalPoint(cpuPercent, continuous, intervalSeconds);
     }
 
-    /** See {@link SkitaiServer#setSpareWorker(boolean)}. */
+    /** See {@link ServerBuilder#setSpareWorker(boolean)}. */
     public static void setSpareWorker(boolean keep) {
-        SERVER.setSpareWorker(keep);
+        CONFIG.setSpareWorker(keep);
     }
 
-    /** See {@link SkitaiServer#shareStateOnRedis(String)}. */
+    /** See {@link ServerBuilder#shareStateOnRedis(String)}. */
     public static void shareStateOnRedis(String uri) {
-        SERVER.shareStateOnRedis(uri);
+        CONFIG.shareStateOnRedis(uri);
     }
 
-    /** See {@link SkitaiServer#setRunDirectory(Path)}. */
+    /** See {@link ServerBuilder#setRunDirectory(Path)}. */
     public static void setRunDirectory(String directory) {
-        SERVER.setRunDirectory(Path.of(directory));
+        CONFIG.setRunDirectory(Path.of(directory));
     }
 
-    /** See {@link SkitaiServer#enableFileLogging(Path)}. */
+    /** See {@link ServerBuilder#enableFileLogging(Path)}. */
     public static void enableFileLogging(String directory) {
-        SERVER.enableFileLogging(Path.of(directory));
+        CONFIG.enableFileLogging(Path.of(directory));
     }
 
     /**
@@ -174,74 +210,15 @@ public final class Skitai {
      * process then exits with the command's status (see {@link Daemon}).
      */
     public static void run(Run run) {
-        try {
-            CommandLine line = CommandLine.parse(run, run.args());
-            line.runDirectory().ifPresent(SERVER::setRunDirectory);
-            Run effective = line.run();
-            ProcessRole role = ProcessRole.current();
-            if (effective.workers() > 1 && !System.getProperty("os.name", "").toLowerCase().contains("linux")) {
-                throw new StartupException(Messages.workersUnsupported(
-                        "the kernel must spread connections over the workers' SO_REUSEPORT sockets, which Linux does"));
-            }
-            if (line.daemonCommand().isPresent()) {
-                List<String> master = effective.workers() > 1
-                        ? List.of("-D" + ProcessRole.PROCESS + "=" + ProcessRole.masterMarker(effective.name()))
-                        : List.of();
-                System.exit(EngineDaemon.control(line.daemonCommand().get(), effective,
-                        SERVER.runDirectory(effective.name()), getswd(), SERVER.drainTimeout(), master));
-            }
-            if (role.isMaster()) {
-                System.exit(SERVER.superviseWorkers(effective, run.args()));
-            }
-            if (!role.isWorker() && effective.workers() > 1) {
-                System.exit(Launcher.run(effective.name(), run.args()));
-            }
-            serve(effective, role);
-        } catch (StartupException e) {
-            System.err.println("skitai: error: " + e.getMessage());
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("skitai: error: " + Messages.workersUnsupported("cannot launch the master: " + e.getMessage()));
-            System.exit(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            SERVER.stop();
-        }
+        System.exit(createServer().runMain(run));
     }
 
-    /**
-     * Serves in this process (alone, or as one worker) until TERM or INT, then drains and exits 0.
-     * HUP restarts a single process in place; a worker ignores it (the master handles HUP) and stops
-     * when its master goes away (its stdin, a pipe from the master, closes).
-     */
-    private static void serve(Run run, ProcessRole role) throws InterruptedException {
-        SERVER.start(run);
-        if (!SERVER.isRunning()) {
-            // A spare worker dismissed by its master (or orphaned) before it was called in.
-            System.exit(0);
+    /** The default server, created from the facade's settings, which are frozen from now on. */
+    private static synchronized SkitaiServer createServer() {
+        if (server == null) {
+            server = SkitaiServer.create(CONFIG.build());
         }
-        Runnable stop = SERVER::stop;
-        Signals.handle("TERM", stop);
-        Signals.handle("INT", stop);
-        if (role.isWorker()) {
-            Signals.handle("HUP", () -> { });
-            Thread.ofPlatform().daemon().name("skitai-master-watch").start(() -> {
-                try {
-                    while (System.in.read() >= 0) {
-                        // The master never writes; only the end of the pipe matters.
-                    }
-                } catch (IOException ignored) {
-                    // A broken pipe also means the master is gone.
-                }
-                stop.run();
-            });
-        } else {
-            Signals.handle("HUP", SERVER::restart);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "skitai-shutdown"));
-        Daemon.notifyReady();
-        SERVER.await();
-        System.exit(0);
+        return server;
     }
 
     /** {@link #run(Run)} on the defaults with this command line. */

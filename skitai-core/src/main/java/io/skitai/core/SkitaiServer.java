@@ -2,57 +2,39 @@ package io.skitai.core;
 
 import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Engine;
-import io.skitai.core.internal.EngineConfig;
 import io.skitai.core.internal.Messages;
 import io.skitai.core.internal.ServerControl;
-import io.skitai.core.internal.UpstreamTrust;
 import io.skitai.core.internal.process.Master;
 import io.skitai.core.internal.process.ProcessContext;
 import io.skitai.core.internal.process.ProcessRole;
-import io.skitai.core.internal.process.ProcessSettings;
 import io.skitai.core.internal.process.Scoreboard;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One engine instance: collect mounts and settings, {@link #start(Run)} it, {@link #stop()} it.
- * {@link Skitai} is a static facade over a default instance; tests create their own.
+ * A running (or runnable) server over one frozen {@link ServerConfig}: {@link #start(Run)},
+ * {@link #stop()}, {@link #restart()} (with the same configuration), status and shared state, or
+ * {@link #runMain(Run)} for a whole program with workers and daemon words. {@link Skitai} is a
+ * static facade over a default one; tests create their own.
  *
  * <pre>{@code
- * SkitaiServer server = SkitaiServer.create();
- * server.mount("/", ex -> ex.send("Hello"));
+ * SkitaiServer server = SkitaiServer.create(config -> config.mount("/", ex -> ex.send("Hello")));
  * server.start(Run.port(0));
  * int port = server.port();
  * server.stop();
  * }</pre>
- *
- * <p>Settings are read once when the server starts (decisions are made then, not per request).
  */
 public final class SkitaiServer implements AutoCloseable {
 
-    private final List<Mount> mounts = new ArrayList<>();
-    private final Pref pref = Pref.create();
-    private final Map<String, Long> maxAges = new LinkedHashMap<>();
-    private final List<String> logOff = new ArrayList<>();
-    private final List<Sidecar> sidecars = new ArrayList<>();
-    private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
-    private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
-    private EngineConfig.Tls tls;
-    private EngineConfig.Forward forward;
-    private Path logDirectory;
-    private Path runDirectory;
-    private final Map<String, Alias> aliases = new LinkedHashMap<>();
-    private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
-    private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
-    private ProcessSettings processSettings = ProcessSettings.DEFAULTS;
+    private final ServerConfig config;
     private final Map<String, Supplier<?>> statusSections = new ConcurrentHashMap<>();
+    private volatile Path runDirectory;
     private volatile Engine engine;
     private volatile ProcessContext process;
     private volatile Run running;
@@ -60,348 +42,47 @@ public final class SkitaiServer implements AutoCloseable {
     /** What requests reach through {@link Exchange#server()}: this server's process-model operations. */
     private final ServerControl control = new Control();
 
-    private SkitaiServer() {}
-
-    /** A new, unstarted server. */
-    public static SkitaiServer create() {
-        return new SkitaiServer();
+    private SkitaiServer(ServerConfig config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
-    // ---- mounts --------------------------------------------------------------------------
-
-    /** Mounts a handler (the WSGI-callable analog): it sees its mount point as {@code mountPoint()}. */
-    public Mount mount(String point, Handler handler) {
-        return add(new Mount(point, handler));
+    /** A server, not started, over a built configuration. */
+    public static SkitaiServer create(ServerConfig config) {
+        return new SkitaiServer(config);
     }
 
-    /** Mounts a static directory. */
-    public Mount mount(String point, Path directory) {
-        return add(new Mount(point, directory));
+    /** A server, not started, configured by {@code setup} (the builder is frozen afterwards). */
+    public static SkitaiServer create(Consumer<ServerBuilder> setup) {
+        ServerBuilder builder = ServerBuilder.create();
+        setup.accept(builder);
+        return new SkitaiServer(builder.build());
     }
 
-    /**
-     * Mounts a target named by a string: the class name of a {@link Handler} or {@link App} with a
-     * public no-argument constructor. (Aliases such as {@code "@members"} arrive with the was module.)
-     */
-    public Mount mount(String point, String target) {
-        return add(new Mount(point, target));
+    /** The configuration this server runs with. */
+    public ServerConfig config() {
+        return config;
     }
 
     /**
-     * Mounts any other target: an {@link App} (an Atila app), an Undertow {@code HttpHandler}, or
-     * anything the overloads above take. A target of an unknown kind fails at {@link #start(Run)} with a message naming it.
+     * Runs this server as a whole program (what {@link Skitai#run(Run)} does before it exits with
+     * the result): the command line's {@code --skitai-*} options over {@code run}, a daemon word
+     * ({@code start stop restart status}, {@code -d -s -r}), a master with {@code run.workers()}
+     * worker processes, or one serving process until TERM or INT. Returns the exit status: 0, or
+     * 2 with one line on stderr when the configuration cannot run.
      */
-    public Mount mount(String point, Object target) {
-        return add(new Mount(point, target));
+    public int runMain(Run run) {
+        return MainProgram.run(this, run);
     }
 
-    private Mount add(Mount mount) {
-        requireNotStarted();
-        mounts.add(mount);
-        return mount;
-    }
-
-    // ---- settings ------------------------------------------------------------------------
-
-    /** The engine-wide preferences (body limits, config overrides); mutable until start. */
-    public Pref pref() {
-        return pref;
-    }
-
-    /** Cache-Control max-age (and Expires) for static files under a URL path; longest path wins. */
-    public SkitaiServer setMaxAge(String path, long seconds) {
-        requireNotStarted();
-        if (seconds < 0) {
-            throw new IllegalArgumentException("max age must be >= 0, got " + seconds);
-        }
-        maxAges.put(Mount.normalizePoint(path), seconds);
-        return this;
-    }
-
-    /** Idle time allowed between two requests on one connection (default 30 s). */
-    public SkitaiServer setKeepAlive(Duration keepAlive) {
-        timeouts = timeouts.withKeepAlive(keepAlive);
-        return this;
-    }
-
-    /** Seconds form of {@link #setKeepAlive(Duration)}. */
-    public SkitaiServer setKeepAlive(long seconds) {
-        return setKeepAlive(Duration.ofSeconds(seconds));
-    }
-
-    /**
-     * Longest gap allowed between two packets of one request or response (default 30 s): a client
-     * that stalls mid-request or stops reading is cut off.
-     */
-    public SkitaiServer setRequestTimeout(Duration requestTimeout) {
-        timeouts = timeouts.withRequest(requestTimeout);
-        return this;
-    }
-
-    /** Seconds form of {@link #setRequestTimeout(Duration)}. */
-    public SkitaiServer setRequestTimeout(long seconds) {
-        return setRequestTimeout(Duration.ofSeconds(seconds));
-    }
-
-    /**
-     * Time allowed for the request line and headers to arrive (default 10 s); with TLS, also the
-     * time allowed for the TLS handshake of a new connection.
-     */
-    public SkitaiServer setHeaderTimeout(Duration headerTimeout) {
-        timeouts = timeouts.withHeader(headerTimeout);
-        return this;
-    }
-
-    /** How long an idle upstream connection is kept before reconnecting (default 10 s; used by was). */
-    public SkitaiServer setBackendKeepAlive(Duration backendKeepAlive) {
-        timeouts = timeouts.withBackendKeepAlive(backendKeepAlive);
-        return this;
-    }
-
-    /** Seconds form of {@link #setBackendKeepAlive(Duration)}. */
-    public SkitaiServer setBackendKeepAlive(long seconds) {
-        return setBackendKeepAlive(Duration.ofSeconds(seconds));
-    }
-
-    /** Request-line and header limits (defaults: 8 KiB line → 414, 32 KiB / 100 headers → 431). */
-    public SkitaiServer setHeaderLimits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount) {
-        limits = limits.withHeaders(maxRequestLine, maxHeaderBytes, maxHeaderCount);
-        return this;
-    }
-
-    /**
-     * The slowest a request body may arrive once the header timeout has passed since it started
-     * (default 1024 bytes/s); a slower body is refused with 408 and the connection closed.
-     */
-    public SkitaiServer setMinBodyRate(long bytesPerSecond) {
-        limits = limits.withMinBodyRate(bytesPerSecond);
-        return this;
-    }
-
-    /** Concurrent HTTP/2 streams per connection (default 100). */
-    public SkitaiServer setMaxConcurrentStreams(int streams) {
-        limits = limits.withStreams(streams);
-        return this;
-    }
-
-    /**
-     * Serves HTTPS (TLS 1.3 and 1.2; HTTP/2 by ALPN) with PEM files: the certificate chain (the
-     * server's own certificate first) and its private key as PKCS#8, PKCS#1 RSA or SEC1 EC, plain or
-     * encrypted (traditional {@code Proc-Type: 4,ENCRYPTED} or {@code ENCRYPTED PRIVATE KEY}). A
-     * missing file, a wrong or missing passphrase or a key that does not match the certificate
-     * fails {@link #start(Run)} with a one-line {@link StartupException}; the passphrase is never shown.
-     */
-    public SkitaiServer enableSsl(Path certificate, Path privateKey, String passphrase) {
-        requireNotStarted();
-        tls = new EngineConfig.Tls(certificate, privateKey, Optional.ofNullable(passphrase));
-        return this;
-    }
-
-    /** {@link #enableSsl(Path, Path, String)} for an unencrypted key. */
-    public SkitaiServer enableSsl(Path certificate, Path privateKey) {
-        return enableSsl(certificate, privateKey, null);
-    }
-
-    /**
-     * Also listens for plain HTTP on {@code httpPort} and redirects every request to the same URL on
-     * HTTPS port {@code httpsPort} (301 for GET and HEAD, 308 otherwise; the port is left out of the
-     * URL when it is 443). {@code httpsPort} 0 means this server's own TLS port; {@code httpPort} 0
-     * picks a free port ({@link #forwardPort()}).
-     */
-    public SkitaiServer enableForward(int httpPort, int httpsPort) {
-        requireNotStarted();
-        forward = new EngineConfig.Forward(httpPort, httpsPort);
-        return this;
-    }
-
-    /** Keeps requests out of the request log: {@code "/static/"} (prefix) or {@code "*.css"} (suffix). */
-    public SkitaiServer logOff(String... patterns) {
-        requireNotStarted();
-        logOff.addAll(List.of(patterns));
-        return this;
-    }
-
-    /** Writes the request log ({@code request.log}) and engine log ({@code server.log}) into a directory. */
-    public SkitaiServer enableFileLogging(Path directory) {
-        requireNotStarted();
-        logDirectory = directory;
-        return this;
-    }
-
-    /**
-     * The run directory: where the daemon's pid file and logs go, and the files the worker processes
-     * share. Default: {@code ~/.skitai/<name>} (see {@link RunDirectory#defaultFor(String)});
-     * {@code --skitai-rundir=DIR} on the command line sets it too.
-     */
-    public SkitaiServer setRunDirectory(Path directory) {
-        requireNotStarted();
-        runDirectory = directory;
-        return this;
-    }
-
-    /** The run directory of a server called {@code name}: the one set, or the default for the name. */
+    /** The run directory of a server called {@code name}: the command line's, the configured one or the default. */
     public RunDirectory runDirectory(String name) {
-        return runDirectory != null ? RunDirectory.at(runDirectory) : RunDirectory.defaultFor(name);
+        Path override = runDirectory;
+        return override != null ? RunDirectory.at(override) : config.runDirectory(name);
     }
 
-    /** How long a graceful stop lets in-flight requests run (30 s). */
-    public Duration drainTimeout() {
-        return timeouts.drain();
-    }
-
-    /**
-     * Runs a server of another protocol beside this one, on its own port, started after this
-     * server's listeners and stopped with it (see {@link Sidecar}), e.g.
-     * {@code server.attach(GrpcServing.on(5001, new GreeterService()))} from skitai-was.
-     */
-    public SkitaiServer attach(Sidecar sidecar) {
-        requireNotStarted();
-        if (sidecar == null) {
-            throw new IllegalArgumentException("attach needs a sidecar, got null");
-        }
-        if (sidecars.contains(sidecar)) {
-            throw new IllegalArgumentException(sidecar.name() + " server " + sidecar + " is already attached");
-        }
-        sidecars.add(sidecar);
-        return this;
-    }
-
-    // ---- upstreams -----------------------------------------------------------------------
-
-    /**
-     * Defines an alias of upstream servers (Python's {@code skitai.alias}), called from handlers
-     * as {@code was.get("@name/path")}, {@code was.lb()}, {@code was.map()}; servers are written
-     * {@code [user:password@]host[:port][/path] [weight]} (see {@link Alias}). A later definition
-     * of the same name replaces the earlier one.
-     *
-     * @return the alias defined
-     * @throws IllegalArgumentException for a malformed name or server, naming it
-     */
-    public Alias alias(String name, Proto proto, String... servers) {
-        return alias(Alias.of(name, proto, servers));
-    }
-
-    /** Defines an alias built with {@link Alias#of}, e.g. with a {@link Alias#role(String) role}. */
-    public Alias alias(Alias alias) {
-        requireNotStarted();
-        aliases.put(alias.name(), alias);
-        return alias;
-    }
-
-    /** The aliases defined so far, by name. */
-    public Map<String, Alias> aliases() {
-        return Map.copyOf(aliases);
-    }
-
-    /**
-     * How many upstream results the result cache keeps (Python's {@code set_max_rcache}; default
-     * 100, least recently used evicted first; 0 turns
-     * the cache off).
-     */
-    public SkitaiServer setMaxRcache(int entries) {
-        requireNotStarted();
-        if (entries < 0) {
-            throw new IllegalArgumentException(Messages.maxRcache(entries));
-        }
-        maxRcache = entries;
-        return this;
-    }
-
-    /**
-     * Trusts the certificates in PEM files for HTTPS upstream calls ({@code Proto.HTTPS} aliases,
-     * {@code https://} URLs), in addition to the JDK's trusted CAs: a private CA, or a self-signed
-     * server certificate. Host names are still verified against the certificate. The files are
-     * read when the server starts; a missing file or one without a certificate fails the start.
-     * Calling it again adds more files.
-     */
-    public SkitaiServer setUpstreamTrust(Path... pemFiles) {
-        requireNotStarted();
-        List<Path> files = new ArrayList<>(upstreamTrust.pemFiles());
-        files.addAll(List.of(pemFiles));
-        upstreamTrust = new UpstreamTrust(files, upstreamTrust.jdkDefaults());
-        return this;
-    }
-
-    /**
-     * Like {@link #setUpstreamTrust(Path...)}, but upstream calls trust only these certificates,
-     * not the JDK's CAs (for calls that must only reach your own servers).
-     *
-     * @throws IllegalArgumentException when no file is given
-     */
-    public SkitaiServer setUpstreamTrustOnly(Path... pemFiles) {
-        requireNotStarted();
-        if (pemFiles.length == 0) {
-            throw new IllegalArgumentException(Messages.upstreamTrustOnlyEmpty());
-        }
-        upstreamTrust = new UpstreamTrust(List.of(pemFiles), false);
-        return this;
-    }
-
-    // ---- process model: workers, shared state ---------------------------------------------------
-
-    /**
-     * Declares last-update keys (Python's {@code skitai.deflu}) for {@link SharedState#setlu} and
-     * {@link SharedState#getlu}, e.g. model or table names. Only declared keys can be used.
-     */
-    public SkitaiServer deflu(String... keys) {
-        requireNotStarted();
-        processSettings = processSettings.withLuKeys(keys);
-        return this;
-    }
-
-    /** Declares global-state keys (Python's {@code skitai.defgs}) for {@link SharedState#setgs}/{@code getgs}. */
-    public SkitaiServer defgs(String... keys) {
-        requireNotStarted();
-        processSettings = processSettings.withGsKeys(keys);
-        return this;
-    }
-
-    /**
-     * Keeps the shared state ({@link #sharedState()}) on a Redis server instead of the memory-mapped
-     * file, so workers on several machines share it: {@code redis://host:6379/0}. Needs
-     * {@code io.lettuce:lettuce-core} on the class path. Keys go under {@code skitai:<name>:}.
-     */
-    public SkitaiServer shareStateOnRedis(String uri) {
-        requireNotStarted();
-        processSettings = processSettings.withRedis(uri);
-        return this;
-    }
-
-    /**
-     * Python's {@code set_worker_critical_point}: the master replaces a worker whose CPU use stays
-     * over {@code cpuPercent} in {@code continuous} consecutive samples taken every {@code interval}
-     * (a new worker starts first, then the old one drains). Only with {@code workers(n)}, n &gt; 1.
-     */
-    public SkitaiServer setWorkerCriticalPoint(double cpuPercent, int continuous, Duration interval) {
-        requireNotStarted();
-        processSettings = processSettings.withCriticalPoint(
-                Optional.of(new ProcessSettings.CriticalPoint(cpuPercent, continuous, interval)));
-        return this;
-    }
-
-    /** Seconds form of {@link #setWorkerCriticalPoint(double, int, Duration)}; an interval of 0 turns it off. */
-    public SkitaiServer setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
-        if (intervalSeconds == 0) {
-            requireNotStarted();
-            processSettings = processSettings.withCriticalPoint(Optional.empty());
-            return this;
-        }
-        return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
-    }
-
-    /**
-     * Whether the master keeps a spare worker (on by default; only with {@code workers(n)}, n &gt; 1):
-     * one more worker JVM, booted with every app mounted and started but not listening, which the
-     * master calls in the moment a worker dies, so the port has its n listeners again within
-     * milliseconds instead of a JVM boot (seconds). It costs one more JVM's memory. A proper
-     * {@code worker #i} then replaces it the way HUP does, and a new spare boots once that is done.
-     * Apps must tolerate being started in a process that may never serve (it stops them when it
-     * is dismissed). Off, a dead worker is relaunched cold.
-     */
-    public SkitaiServer setSpareWorker(boolean keep) {
-        requireNotStarted();
-        processSettings = processSettings.withSpareWorker(keep);
-        return this;
+    /** Uses {@code directory} as the run directory (the command line's {@code --skitai-rundir}). */
+    void overrideRunDirectory(Path directory) {
+        runDirectory = directory;
     }
 
     /**
@@ -508,9 +189,8 @@ public final class SkitaiServer implements AutoCloseable {
         List<String> workerArgs = new ArrayList<>(args);
         workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : Master.freePort(run.address())));
         return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, runDirectory(run.name()),
-                processSettings, timeouts.drain()));
+                config.processSettings(), config.drainTimeout()));
     }
-
 
     private ProcessContext context() {
         ProcessContext ctx = process;
@@ -528,8 +208,7 @@ public final class SkitaiServer implements AutoCloseable {
      * @throws StartupException with a one-line message when the configuration cannot run
      */
     public synchronized SkitaiServer start(Run run) {
-        requireNotStarted();
-        if (process != null) {
+        if (engine != null || process != null) {
             throw new IllegalStateException(Messages.alreadyStarted());
         }
         ProcessRole role = ProcessRole.current();
@@ -537,7 +216,7 @@ public final class SkitaiServer implements AutoCloseable {
             System.getLogger("skitai").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
                     + " Skitai.run; SkitaiServer.start runs one process", run.workers());
         }
-        ProcessContext ctx = ProcessContext.open(run.name(), role, processSettings);
+        ProcessContext ctx = ProcessContext.open(run.name(), role, config.processSettings());
         process = ctx;
         try {
             startEngine(run, ctx);
@@ -559,10 +238,7 @@ public final class SkitaiServer implements AutoCloseable {
      * it: then nothing listens and the engine is stopped again) binds the listeners.
      */
     private synchronized void startEngine(Run run, ProcessContext ctx) {
-        EngineConfig config = new EngineConfig(run, List.copyOf(mounts), pref.copy(), Map.copyOf(maxAges),
-                timeouts, limits, Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
-                Optional.ofNullable(logDirectory), new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
-        Engine prepared = Engine.prepare(config, control, List.copyOf(sidecars));
+        Engine prepared = Engine.prepare(config.engineConfig(run), control, config.sidecars());
         if (ctx.isSpare()) {
             prepared.rehearse();
         }
@@ -602,11 +278,6 @@ public final class SkitaiServer implements AutoCloseable {
     /** Whether the server is serving. */
     public boolean isRunning() {
         return engine != null;
-    }
-
-    /** The backend keep-alive in force (for the was module). */
-    public Duration backendKeepAlive() {
-        return timeouts.backendKeepAlive();
     }
 
     /**
@@ -650,11 +321,5 @@ public final class SkitaiServer implements AutoCloseable {
             throw new IllegalStateException(Messages.notStarted());
         }
         return e;
-    }
-
-    private void requireNotStarted() {
-        if (engine != null) {
-            throw new IllegalStateException(Messages.alreadyStarted());
-        }
     }
 }

@@ -45,7 +45,7 @@ class AliasTest {
 
     @Test
     void serversKeepTheirAliasesAndRefuseANegativeCacheSize() {
-        SkitaiServer s = SkitaiServer.create();
+        ServerBuilder s = ServerBuilder.create();
         s.alias("@a", Proto.HTTP, "h1");
         s.alias(Alias.of("@b", Proto.WSS, "h2"));
         assertThat(s.aliases()).containsOnlyKeys("@a", "@b");

@@ -92,13 +92,14 @@ class StaticFilesTest {
         write(site, "about.html", "<p>about</p>");
         write(site, "assets/readme.txt", "assets dir without index");
 
-        server = SkitaiServer.create();
-        server.mount("/static", www);
-        server.mount("/plain", plain);
-        server.mount("/", site);
-        server.mount("/", (Handler) ex -> ex.send("from-app " + ex.method() + " " + ex.path()));
-        server.setMaxAge("/static", 300).setMaxAge("/static/js", 0).setMaxAge("/static/images/", 3600);
-        server.logOff("/");
+        server = SkitaiServer.create(config -> {
+            config.mount("/static", www);
+            config.mount("/plain", plain);
+            config.mount("/", site);
+            config.mount("/", (Handler) ex -> ex.send("from-app " + ex.method() + " " + ex.path()));
+            config.setMaxAge("/static", 300).setMaxAge("/static/js", 0).setMaxAge("/static/images/", 3600);
+            config.logOff("/");
+        });
         server.start(Run.port(0));
         port = server.port();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -544,10 +545,11 @@ class StaticFilesTest {
 
     @Test
     void fallsThroughWhenHandlersRunOnTheIoThread() throws Exception {
-        SkitaiServer single = SkitaiServer.create();
-        single.mount("/", site);
-        single.mount("/", (Handler) ex -> ex.send("io-thread app " + ex.path()));
-        single.logOff("/");
+        ServerBuilder singleConfig = ServerBuilder.create();
+        singleConfig.mount("/", site);
+        singleConfig.mount("/", (Handler) ex -> ex.send("io-thread app " + ex.path()));
+        singleConfig.logOff("/");
+        SkitaiServer single = SkitaiServer.create(singleConfig.build());
         single.start(Run.port(0).threads(0));
         try {
             String base = "http://127.0.0.1:" + single.port();

@@ -35,12 +35,13 @@ class TlsTest {
     // ---- helpers -----------------------------------------------------------------------------
 
     /** Starts an HTTPS server (and whatever {@code configure} adds), runs {@code test}, stops it. */
-    private void withHttps(TestPki.Pem pem, String passphrase, Consumer<SkitaiServer> configure,
+    private void withHttps(TestPki.Pem pem, String passphrase, Consumer<ServerBuilder> configure,
             ThrowingConsumer<SkitaiServer> test) throws Exception {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", (Handler) ex -> ex.send("hello " + ex.protocol()));
-        server.enableSsl(pem.certificate(), pem.key(), passphrase);
-        configure.accept(server);
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", (Handler) ex -> ex.send("hello " + ex.protocol()));
+        serverConfig.enableSsl(pem.certificate(), pem.key(), passphrase);
+        configure.accept(serverConfig);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         try {
             server.start(Run.port(0));
             test.accept(server);
@@ -137,8 +138,9 @@ class TlsTest {
     @Test
     void wrongPassphraseFailsToStart() throws Exception {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.ENCRYPTED_PKCS8_RSA);
-        SkitaiServer server = SkitaiServer.create().enableSsl(pem.certificate(), pem.key(), "Wrong-" + PASSPHRASE);
-        server.mount("/", (Handler) ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(pem.certificate(), pem.key(), "Wrong-" + PASSPHRASE);
+        serverConfig.mount("/", (Handler) ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C033").contains("wrong passphrase", pem.key().toString())
                 .doesNotContain("Wrong-");
     }
@@ -146,14 +148,16 @@ class TlsTest {
     @Test
     void wrongPassphraseForATraditionallyEncryptedKeyFailsToStart() throws Exception {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.TRADITIONAL_ENCRYPTED_RSA);
-        SkitaiServer server = SkitaiServer.create().enableSsl(pem.certificate(), pem.key(), "Wrong-" + PASSPHRASE);
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(pem.certificate(), pem.key(), "Wrong-" + PASSPHRASE);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C033").contains("wrong passphrase").doesNotContain("Wrong-");
     }
 
     @Test
     void missingPassphraseFailsToStart() throws Exception {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.TRADITIONAL_ENCRYPTED_RSA);
-        SkitaiServer server = SkitaiServer.create().enableSsl(pem.certificate(), pem.key());
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(pem.certificate(), pem.key());
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C032").contains("is encrypted", "no passphrase");
     }
 
@@ -161,7 +165,8 @@ class TlsTest {
     void missingCertificateFailsToStart() throws Exception {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.PKCS8);
         Path missing = dir.resolve("missing.crt");
-        SkitaiServer server = SkitaiServer.create().enableSsl(missing, pem.key(), PASSPHRASE);
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(missing, pem.key(), PASSPHRASE);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C003")
                 .contains("certificate file", missing.toString(), "does not exist");
     }
@@ -170,7 +175,8 @@ class TlsTest {
     void missingKeyFailsToStart() throws Exception {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.PKCS8);
         Path missing = dir.resolve("missing.key");
-        SkitaiServer server = SkitaiServer.create().enableSsl(pem.certificate(), missing, PASSPHRASE);
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(pem.certificate(), missing, PASSPHRASE);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C003")
                 .contains("private key file", missing.toString(), "does not exist");
     }
@@ -180,7 +186,8 @@ class TlsTest {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.PKCS8);
         Path other = TestPki.writeKey(dir.resolve("other.key"), TestPki.otherRsa().getPrivate(),
                 KeyFormat.ENCRYPTED_PKCS8_RSA, PASSPHRASE);
-        SkitaiServer server = SkitaiServer.create().enableSsl(pem.certificate(), other, PASSPHRASE);
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(pem.certificate(), other, PASSPHRASE);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C034")
                 .contains("does not match the certificate", other.toString(), pem.certificate().toString());
     }
@@ -189,10 +196,11 @@ class TlsTest {
     void tlsPortInUseFailsToStart() throws Exception {
         TestPki.Pem pem = TestPki.write(dir, KeyFormat.PKCS8);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            SkitaiServer server = SkitaiServer.create().enableSsl(pem.certificate(), pem.key());
-            server.mount("/", (Handler) ex -> ex.send("x"));
+            ServerBuilder serverConfig = ServerBuilder.create().enableSsl(pem.certificate(), pem.key());
+            serverConfig.mount("/", (Handler) ex -> ex.send("x"));
+            SkitaiServer server = SkitaiServer.create(serverConfig.enableForward(0, 0).build());
             try {
-                assertThat(startupFailure(server.enableForward(0, 0), taken.getLocalPort())).startsWith("SKITAI-C001")
+                assertThat(startupFailure(server, taken.getLocalPort())).startsWith("SKITAI-C001")
                         .contains(String.valueOf(taken.getLocalPort()), "already in use");
             } finally {
                 server.stop();
@@ -354,15 +362,17 @@ class TlsTest {
 
     @Test
     void forwardToThisServerNeedsTls() {
-        SkitaiServer server = SkitaiServer.create().enableForward(0, 0);
-        server.mount("/", (Handler) ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create().enableForward(0, 0);
+        serverConfig.mount("/", (Handler) ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThat(startupFailure(server)).startsWith("SKITAI-C037").contains("enableSsl");
     }
 
     @Test
     void forwardToAnotherHttpsPortWorksWithoutTlsHere() throws Exception {
-        SkitaiServer server = SkitaiServer.create().enableForward(0, 8443);
-        server.mount("/", (Handler) ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create().enableForward(0, 8443);
+        serverConfig.mount("/", (Handler) ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         try {
             server.start(Run.port(0));
             String response = raw(server.forwardPort(), "GET /y HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");

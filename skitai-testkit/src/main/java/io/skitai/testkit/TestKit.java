@@ -2,6 +2,7 @@ package io.skitai.testkit;
 
 import io.skitai.core.Handler;
 import io.skitai.core.Run;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.internal.FreePorts;
 import io.skitai.testkit.internal.InProcessServer;
@@ -60,11 +61,19 @@ public final class TestKit {
         }
     }
 
+    /** Builds {@code config} (freezing it), then {@link #serve(SkitaiServer, ThrowingConsumer)}. */
+    public static void serve(ServerBuilder config, ThrowingConsumer<TestClient> test) {
+        serve(run(), SkitaiServer.create(config.build()), test);
+    }
+
+    /** Builds {@code config} (freezing it), then {@link #serve(Run, SkitaiServer, ThrowingConsumer)}. */
+    public static void serve(Run run, ServerBuilder config, ThrowingConsumer<TestClient> test) {
+        serve(run, SkitaiServer.create(config.build()), test);
+    }
+
     /** Serves one handler mounted at {@code /} on a fresh server. */
     public static void serve(Handler handler, ThrowingConsumer<TestClient> test) {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", handler);
-        serve(server, test);
+        serve(SkitaiServer.create(config -> config.mount("/", handler)), test);
     }
 
     /**

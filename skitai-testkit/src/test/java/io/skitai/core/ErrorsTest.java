@@ -10,7 +10,7 @@ class ErrorsTest {
 
     @Test
     void httpErrorsCarryStatusMessageAndHeaders() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/teapot", ex -> {
             throw new HttpError(418, "short and stout", Map.of("X-Why", "tea"), null);
         });
@@ -31,7 +31,7 @@ class ErrorsTest {
 
     @Test
     void unexpectedExceptionsAre500WithoutTheirMessage() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> {
             throw new IllegalStateException("db password is hunter2");
         });
@@ -44,7 +44,7 @@ class ErrorsTest {
 
     @Test
     void streamedOutputIsChunkedAndComplete() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/stream", ex -> {
             try (var out = ex.contentType("text/plain").outputStream()) {
                 for (int i = 0; i < 5000; i++) {

@@ -17,12 +17,13 @@ class GracefulStopTest {
     @Test
     void stopClosesTheListenerThenLetsInFlightRequestsFinish() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/slow", ex -> {
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/slow", ex -> {
             entered.countDown();
             Thread.sleep(1000);
             ex.send("finished");
         });
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         server.start(Run.port(0));
         int port = server.port();
         TestClient cli = TestClient.of("http://127.0.0.1:" + port);

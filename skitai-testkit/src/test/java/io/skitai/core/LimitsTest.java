@@ -12,8 +12,8 @@ class LimitsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static SkitaiServer echo() {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder echo() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> ex.send("got " + ex.body().length));
         return server;
     }
@@ -26,8 +26,9 @@ class LimitsTest {
 
     @Test
     void oversizedBodyIsRefusedWith413BeforeItIsRead() throws Exception {
-        SkitaiServer server = echo();
-        server.pref().maxClientBodySize(1000);
+        ServerBuilder serverConfig = echo();
+        serverConfig.pref().maxClientBodySize(1000);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             // Only the headers are sent: the 413 must come without the body being read.
             try (RawConnection raw = send(cli, "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5000000\r\n\r\n")) {
@@ -41,8 +42,9 @@ class LimitsTest {
 
     @Test
     void chunkedBodyOverTheLimitIsCutOffWith413() throws Exception {
-        SkitaiServer server = echo();
-        server.pref().maxClientBodySize(100);
+        ServerBuilder serverConfig = echo();
+        serverConfig.pref().maxClientBodySize(100);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             try (RawConnection raw = send(cli, "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "c8\r\n" + "x".repeat(200) + "\r\n0\r\n\r\n")) {
@@ -53,11 +55,12 @@ class LimitsTest {
 
     @Test
     void aMountsOwnPrefAndTheMultipartLimitApply() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
-        server.pref().maxClientBodySize(100);
-        server.mount("/big", ex -> ex.send("got " + ex.body().length)).pref(Pref.create().maxClientBodySize(10_000));
-        server.mount("/up", ex -> ex.send("got " + ex.body().length))
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.pref().maxClientBodySize(100);
+        serverConfig.mount("/big", ex -> ex.send("got " + ex.body().length)).pref(Pref.create().maxClientBodySize(10_000));
+        serverConfig.mount("/up", ex -> ex.send("got " + ex.body().length))
                 .pref(Pref.create().maxPostBodySize(10).maxMultipartBodySize(5000));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             assertThat(cli.request("POST", "/big").body(new byte[5000], "application/octet-stream").send().text())
                     .isEqualTo("got 5000");

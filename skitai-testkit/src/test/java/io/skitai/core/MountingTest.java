@@ -13,7 +13,7 @@ class MountingTest {
 
     @Test
     void longestMountPointWinsAndHandlersSeeTheirMountPoint() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> ex.send("root " + ex.mountPoint() + "|" + ex.pathInfo()));
         server.mount("/v1", ex -> ex.send("v1 " + ex.mountPoint() + "|" + ex.pathInfo() + "|" + ex.urlFor("/items/1")));
         server.mount("/v1/admin", ex -> ex.send("admin " + ex.pathInfo()));
@@ -28,7 +28,7 @@ class MountingTest {
 
     @Test
     void virtualHostsServeTheirOwnMountsAndOthersFallBack() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> ex.send("default"));
         server.mount("/", ex -> ex.send("site1")).host("www.site1.com");
         server.mount("/", ex -> ex.send("site2")).host("www.site2.com", "site2.com");
@@ -45,7 +45,7 @@ class MountingTest {
 
     @Test
     void unmatchedPathIs404() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/api", ex -> ex.send("api"));
         TestKit.serve(server, cli -> {
             var r = cli.request("GET", "/nothing").header("Accept", "application/json").send();
@@ -71,7 +71,7 @@ class MountingTest {
             }
         };
         HttpHandler raw = exchange -> exchange.getResponseSender().send("raw undertow");
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/named", NamedHandler.class.getName());
         server.mount("/app", app);
         server.mount("/raw", raw);
@@ -85,7 +85,7 @@ class MountingTest {
 
     @Test
     void postedBodiesHeadersAndQueriesReachTheHandler() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/echo", ex -> ex.contentType(ex.header("Content-Type").orElse("text/plain"))
                 .header("X-Query", ex.query("q").orElse("-"))
                 .header("X-Method", ex.method())

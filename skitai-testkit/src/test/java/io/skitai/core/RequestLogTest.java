@@ -19,9 +19,10 @@ class RequestLogTest {
 
     @Test
     void eachRequestWritesOneLineWithThePythonFieldsInOrder() throws Exception {
-        SkitaiServer server = SkitaiServer.create().enableFileLogging(logs);
-        server.mount("/", ex -> ex.send("answer " + ex.body().length));
+        ServerBuilder serverConfig = ServerBuilder.create().enableFileLogging(logs);
+        serverConfig.mount("/", ex -> ex.send("answer " + ex.body().length));
         String basic = "Basic " + Base64.getEncoder().encodeToString("hans:pw".getBytes(StandardCharsets.UTF_8));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             cli.request("POST", "/log/path?x=1").header("Authorization", basic)
                     .header("Referer", "http://ref.example/page").header("User-Agent", "skitai-test/1.0 (\"quoted\")")
@@ -63,9 +64,10 @@ class RequestLogTest {
 
     @Test
     void continuesWellFormedTransactionIdsAndIgnoresForgedOnes() throws Exception {
-        SkitaiServer server = SkitaiServer.create().enableFileLogging(logs);
-        server.mount("/", ex -> ex.send(ex.txid().gtxid() + " " + ex.txid().ltxid() + " " + ex.txid().nextLtxid()
+        ServerBuilder serverConfig = ServerBuilder.create().enableFileLogging(logs);
+        serverConfig.mount("/", ex -> ex.send(ex.txid().gtxid() + " " + ex.txid().ltxid() + " " + ex.txid().nextLtxid()
                 + " " + ex.txid().nextLtxid()));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             assertThat(cli.request("GET", "/a").header("X-Gtxid", "GTID-C7-R9").header("X-Ltxid", "2001").send().text())
                     .isEqualTo("GTID-C7-R9 2001 3002 3003");
@@ -79,8 +81,9 @@ class RequestLogTest {
 
     @Test
     void logOffSkipsPrefixesAndSuffixes() throws Exception {
-        SkitaiServer server = SkitaiServer.create().enableFileLogging(logs).logOff("/static/", "*.css");
-        server.mount("/", ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create().enableFileLogging(logs).logOff("/static/", "*.css");
+        serverConfig.mount("/", ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             cli.get("/static/app.js");
             cli.get("/site.css");

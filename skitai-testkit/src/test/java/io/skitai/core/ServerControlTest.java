@@ -19,13 +19,16 @@ class ServerControlTest {
 
     /** A server whose app counts how often it was started. */
     private static SkitaiServer server(AtomicInteger starts) {
-        SkitaiServer server = SkitaiServer.create().deflu("users").defgs("nodes");
-        server.addStatusSection("upstreams", () -> Map.of("@db", "1 idle"));
-        server.mount("/", (App) mount -> {
+        return SkitaiServer.create(config(starts).build()).addStatusSection("upstreams", () -> Map.of("@db", "1 idle"));
+    }
+
+    private static ServerBuilder config(AtomicInteger starts) {
+        ServerBuilder config = ServerBuilder.create().deflu("users").defgs("nodes");
+        config.mount("/", (App) mount -> {
             starts.incrementAndGet();
             return ServerControlTest::handle;
         });
-        return server;
+        return config;
     }
 
     private static void handle(Exchange ex) throws Exception {
@@ -113,10 +116,11 @@ class ServerControlTest {
 
     @Test
     void keysAreDeclaredBeforeStart() {
-        SkitaiServer server = server();
+        ServerBuilder config = config(new AtomicInteger());
+        SkitaiServer server = SkitaiServer.create(config.build());
         server.start(TestKit.run());
         try {
-            assertThatThrownBy(() -> server.deflu("late")).hasMessageContaining("SKITAI-C021");
+            assertThatThrownBy(() -> config.deflu("late")).hasMessageContaining("SKITAI-C022 deflu");
             assertThatThrownBy(() -> server.sharedState().setgs("late", 1)).hasMessageContaining("SKITAI-C061 'late'");
         } finally {
             server.stop();

@@ -74,8 +74,8 @@ class SidecarTest {
     void sidecarsStartAfterTheHttpListenerAndStopAfterItsDrain() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch entered = new CountDownLatch(1);
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/slow", ex -> {
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/slow", ex -> {
             entered.countDown();
             Thread.sleep(500);
             events.add("http request finished");
@@ -83,7 +83,8 @@ class SidecarTest {
         });
         Listening a = new Listening("a", 0, events);
         Listening b = new Listening("b", 0, events);
-        server.attach(a).attach(b);
+        serverConfig.attach(a).attach(b);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         server.start(TestKit.run());
         try {
             assertThat(events).containsExactly("a start", "b start");
@@ -109,10 +110,11 @@ class SidecarTest {
     void aBusySidecarPortFailsTheStartAndStopsTheSidecarsStartedBefore() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            SkitaiServer server = SkitaiServer.create();
-            server.mount("/", ex -> ex.send("x"));
+            ServerBuilder serverConfig = ServerBuilder.create();
+            serverConfig.mount("/", ex -> ex.send("x"));
             Listening first = new Listening("first", 0, events);
-            server.attach(first).attach(new Listening("second", taken.getLocalPort(), events));
+            serverConfig.attach(first).attach(new Listening("second", taken.getLocalPort(), events));
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             assertThatThrownBy(() -> server.start(TestKit.run()))
                     .isInstanceOf(StartupException.class)
                     .hasMessage("SKITAI-C070 the second port " + taken.getLocalPort() + " on 127.0.0.1 is already in use:"
@@ -127,9 +129,10 @@ class SidecarTest {
     void aBusyHttpPortStartsNoSidecar() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            SkitaiServer server = SkitaiServer.create();
-            server.mount("/", ex -> ex.send("x"));
-            server.attach(new Listening("side", 0, events));
+            ServerBuilder serverConfig = ServerBuilder.create();
+            serverConfig.mount("/", ex -> ex.send("x"));
+            serverConfig.attach(new Listening("side", 0, events));
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             assertThatThrownBy(() -> server.start(TestKit.run().withPort(taken.getLocalPort())))
                     .isInstanceOf(StartupException.class).hasMessageStartingWith("SKITAI-C001");
             assertThat(events).isEmpty();
@@ -138,14 +141,15 @@ class SidecarTest {
 
     @Test
     void aSidecarIsAttachedOnceAndBeforeStart() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder serverConfig = ServerBuilder.create();
         Listening side = new Listening("side", 0, new CopyOnWriteArrayList<>());
-        server.attach(side);
-        assertThatThrownBy(() -> server.attach(side)).isInstanceOf(IllegalArgumentException.class)
+        serverConfig.attach(side);
+        assertThatThrownBy(() -> serverConfig.attach(side)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("already attached");
-        assertThatThrownBy(() -> server.attach(null)).isInstanceOf(IllegalArgumentException.class);
-        server.mount("/", ex -> ex.send("x"));
-        TestKit.serve(server, cli -> assertThatThrownBy(() -> server.attach(new Listening("late", 0, List.of())))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SKITAI-C021"));
+        assertThatThrownBy(() -> serverConfig.attach(null)).isInstanceOf(IllegalArgumentException.class);
+        serverConfig.mount("/", ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
+        TestKit.serve(server, cli -> assertThatThrownBy(() -> serverConfig.attach(new Listening("late", 0, List.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SKITAI-C022 attach"));
     }
 }

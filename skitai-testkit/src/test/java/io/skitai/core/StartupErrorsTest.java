@@ -25,8 +25,9 @@ class StartupErrorsTest {
     @Test
     void portInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            SkitaiServer server = SkitaiServer.create();
-            server.mount("/", ex -> ex.send("x"));
+            ServerBuilder serverConfig = ServerBuilder.create();
+            serverConfig.mount("/", ex -> ex.send("x"));
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             assertThatThrownBy(() -> server.start(Run.port(taken.getLocalPort())))
                     .satisfies(e -> assertOneLine(e, "SKITAI-C001", "port " + taken.getLocalPort(), "already in use"));
             assertThat(server.isRunning()).isFalse();
@@ -35,8 +36,9 @@ class StartupErrorsTest {
 
     @Test
     void missingCertificate() {
-        SkitaiServer server = SkitaiServer.create().enableSsl(dir.resolve("nope.crt"), dir.resolve("nope.key"), null);
-        server.mount("/", ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create().enableSsl(dir.resolve("nope.crt"), dir.resolve("nope.key"), null);
+        serverConfig.mount("/", ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThatThrownBy(() -> server.start(Run.port(0)))
                 .isInstanceOf(StartupException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("nope.crt"));
@@ -44,20 +46,23 @@ class StartupErrorsTest {
 
     @Test
     void staticDirectoryThatDoesNotExist() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/static", dir.resolve("missing"));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/static", dir.resolve("missing"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThatThrownBy(() -> server.start(Run.port(0)))
                 .satisfies(e -> assertOneLine(e, "SKITAI-C005", "missing", "/static"));
     }
 
     @Test
     void mountTargetOfUnknownKind() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/x", (Object) Integer.valueOf(42));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/x", (Object) Integer.valueOf(42));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThatThrownBy(() -> server.start(Run.port(0)))
                 .satisfies(e -> assertOneLine(e, "SKITAI-C006", "java.lang.Integer", "/x"));
-        SkitaiServer byName = SkitaiServer.create();
-        byName.mount("/y", "com.example.NoSuchApp");
+        ServerBuilder byNameConfig = ServerBuilder.create();
+        byNameConfig.mount("/y", "com.example.NoSuchApp");
+        SkitaiServer byName = SkitaiServer.create(byNameConfig.build());
         assertThatThrownBy(() -> byName.start(Run.port(0)))
                 .satisfies(e -> assertOneLine(e, "SKITAI-C007", "com.example.NoSuchApp", "no such class"));
     }

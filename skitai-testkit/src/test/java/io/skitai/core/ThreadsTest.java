@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ThreadsTest {
 
-    private static SkitaiServer threadReporter() {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder threadReporter() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> {
             Thread t = Thread.currentThread();
             ex.send((t.isVirtual() ? "virtual" : "platform") + " " + t.getName() + " " + ex.body().length);
@@ -40,8 +40,8 @@ class ThreadsTest {
         });
     }
 
-    private static SkitaiServer asyncServer() {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder asyncServer() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> {
             String path = ex.pathInfo();
             if (path.equals("/fast")) {

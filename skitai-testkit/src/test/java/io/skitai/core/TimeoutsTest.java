@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class TimeoutsTest {
 
-    private static SkitaiServer server(Duration request, Duration keepAlive) {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder server(Duration request, Duration keepAlive) {
+        ServerBuilder server = ServerBuilder.create();
         server.setRequestTimeout(request).setKeepAlive(keepAlive);
         server.mount("/", ex -> ex.send("got " + ex.body().length));
         return server;
@@ -30,8 +30,9 @@ class TimeoutsTest {
 
     @Test
     void aBodyThatDribblesInBelowTheMinimumRateIsRefusedWith408() throws Exception {
-        SkitaiServer server = server(Duration.ofSeconds(30), Duration.ofSeconds(30));
-        server.setHeaderTimeout(Duration.ofSeconds(1)).setMinBodyRate(100);
+        ServerBuilder serverConfig = server(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        serverConfig.setHeaderTimeout(Duration.ofSeconds(1)).setMinBodyRate(100);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             try (RawConnection raw = cli.raw()) {
                 raw.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\n");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.testkit.MultiProcessServer;
 import io.skitai.testkit.Response;
 import io.skitai.testkit.TestClient;
+import io.skitai.testkit.apps.InstanceWorkersMain;
 import io.skitai.testkit.apps.WorkersMain;
 import java.time.Duration;
 import java.util.HashSet;
@@ -53,6 +54,20 @@ class WorkersTest {
             List<String> states = new java.util.ArrayList<>();
             status.get("workers").forEach(w -> states.add(w.get("state").asText()));
             assertThat(states).filteredOn("serving"::equals).hasSize(2);
+        }
+    }
+
+    @Test
+    void workersRunFromASkitaiServerInstance() {
+        try (MultiProcessServer server = MultiProcessServer.start(InstanceWorkersMain.class, 2);
+             TestClient cli = server.client()) {
+            assertThat(MultiProcessServer.commandLine(server.master().orElseThrow())).contains("skitai(instance): master");
+            Set<Long> answered = new HashSet<>();
+            for (int i = 0; i < 200 && answered.size() < 2; i++) {
+                answered.add(pidOf(cli));
+            }
+            assertThat(answered).containsExactlyInAnyOrderElementsOf(
+                    server.workers().stream().map(ProcessHandle::pid).toList());
         }
     }
 

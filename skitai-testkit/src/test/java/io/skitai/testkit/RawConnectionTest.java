@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.Exchange;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +20,8 @@ class RawConnectionTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @TestServer
-    static SkitaiServer server() {
-        SkitaiServer server = SkitaiServer.create();
+    static ServerBuilder server() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", (Exchange ex) -> {
             switch (ex.pathInfo()) {
                 case "/length" -> ex.send("Hello World");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.core.Exchange;
 import io.skitai.core.Run;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,12 +28,13 @@ class RequestBodiesTest {
 
     @TestServer
     static SkitaiServer server() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/echo", RequestBodiesTest::echo);
-        server.mount("/apis", (Exchange ex) -> ex.json(Map.of(
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/echo", RequestBodiesTest::echo);
+        serverConfig.mount("/apis", (Exchange ex) -> ex.json(Map.of(
                 "method", ex.method(),
                 "pathInfo", ex.pathInfo(),
                 "body", ex.bodyText())));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         return server.start(TestKit.run().threads(0));
     }
 
@@ -134,8 +136,9 @@ class RequestBodiesTest {
     @ParameterizedTest
     @ValueSource(ints = {Run.VIRTUAL, 4})
     void readsBodiesOnHandlerThreads(int threads) {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/echo", RequestBodiesTest::echo);
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/echo", RequestBodiesTest::echo);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(Run.port(0).address("127.0.0.1").threads(threads), server, cli -> {
             for (int i = 0; i < 40; i++) {
                 Response r = cli.request("POST", "/echo").json(Map.of("i", i)).timeout(Duration.ofSeconds(2)).send();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.skitai.core.Exchange;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.apps.FailingMain;
 import io.skitai.testkit.apps.GreeterMain;
@@ -26,8 +27,8 @@ class SkitaiExtensionFailuresTest {
     @SkitaiTest(app = GreeterMain.class)
     static class TwoServerSources {
         @TestServer
-        static SkitaiServer server() {
-            return SkitaiServer.create();
+        static ServerBuilder server() {
+            return ServerBuilder.create();
         }
 
         @Test
@@ -38,8 +39,8 @@ class SkitaiExtensionFailuresTest {
     @SkitaiTest
     static class NonStaticFactory {
         @TestServer
-        SkitaiServer server() {
-            return SkitaiServer.create();
+        ServerBuilder server() {
+            return ServerBuilder.create();
         }
 
         @Test
@@ -81,8 +82,7 @@ class SkitaiExtensionFailuresTest {
 
         @TestServer
         static SkitaiServer server() {
-            server = SkitaiServer.create();
-            server.mount("/", (Exchange ex) -> ex.send("x"));
+            server = SkitaiServer.create(config -> config.mount("/", (Exchange ex) -> ex.send("x")));
             return server;
         }
 

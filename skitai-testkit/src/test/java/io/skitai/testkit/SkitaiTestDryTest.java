@@ -20,8 +20,7 @@ class SkitaiTestDryTest {
 
     @BeforeAll
     static void runTheServerMyself() {
-        running = SkitaiServer.create();
-        running.mount("/", (Exchange ex) -> ex.send("already running"));
+        running = SkitaiServer.create(config -> config.mount("/", (Exchange ex) -> ex.send("already running")));
         running.start(TestKit.run());
         System.setProperty(SkitaiTest.PORT_PROPERTY, String.valueOf(running.port()));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,8 @@ class SkitaiTestServerTest {
     }
 
     @TestServer
-    static SkitaiServer server() {
-        SkitaiServer server = SkitaiServer.create();
+    static ServerBuilder server() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", SkitaiTestServerTest::site);
         server.mount("/apis", (Exchange ex) -> ex.json(Map.of(
                 "method", ex.method(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.Exchange;
 import io.skitai.core.Run;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ class TestKitTest {
 
     @Test
     void servesAConfiguredServerOnAFreeLoopbackPort() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/a", (Exchange ex) -> ex.send("mounted at " + ex.mountPoint() + ", path " + ex.pathInfo()));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/a", (Exchange ex) -> ex.send("mounted at " + ex.mountPoint() + ", path " + ex.pathInfo()));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             assertThat(cli.host()).isEqualTo("127.0.0.1");
             assertThat(cli.port()).isEqualTo(server.port()).isNotEqualTo(Run.DEFAULT_PORT);
@@ -33,20 +35,23 @@ class TestKitTest {
 
     @Test
     void takesRunOptions() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", (Exchange ex) -> ex.send("on " + Thread.currentThread().isVirtual()));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", (Exchange ex) -> ex.send("on " + Thread.currentThread().isVirtual()));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(TestKit.run().threads(2), server, cli -> assertThat(cli.get("/").text()).isEqualTo("on false"));
     }
 
     @Test
     void rethrowsWhatTheTestThrowsAndStillStops() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", (Exchange ex) -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", (Exchange ex) -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThatThrownBy(() -> TestKit.serve(server, cli -> assertThat(cli.get("/").text()).isEqualTo("y")))
                 .isInstanceOf(AssertionError.class);
         assertThat(server.isRunning()).isFalse();
-        SkitaiServer other = SkitaiServer.create();
-        other.mount("/", (Exchange ex) -> ex.send("x"));
+        ServerBuilder otherConfig = ServerBuilder.create();
+        otherConfig.mount("/", (Exchange ex) -> ex.send("x"));
+        SkitaiServer other = SkitaiServer.create(otherConfig.build());
         assertThatThrownBy(() -> TestKit.serve(other, cli -> {
             throw new IOException("checked and unchanged");
         })).isInstanceOf(IOException.class).hasMessage("checked and unchanged");
@@ -57,8 +62,9 @@ class TestKitTest {
     void findsFreePorts() {
         int port = TestKit.freePort();
         assertThat(port).isBetween(1, 65535);
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", (Exchange ex) -> ex.send("fixed"));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", (Exchange ex) -> ex.send("fixed"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(TestKit.run().withPort(port), server, cli -> {
             assertThat(cli.port()).isEqualTo(port);
             assertThat(cli.get("/").text()).isEqualTo("fixed");

@@ -3,6 +3,7 @@ package io.skitai.was;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ class FailoverSafetyTest {
     }
 
     /** {@code /post?n=i}: one POST through the alias; {@code /get}: one GET; the status code it got. */
-    private static SkitaiServer calling(String alias) {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder calling(String alias) {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> {
             Was was = Was.current();
             Call call = switch (ex.pathInfo()) {
@@ -51,8 +52,9 @@ class FailoverSafetyTest {
         List<String> broken = new CopyOnWriteArrayList<>();
         List<String> healthy = new CopyOnWriteArrayList<>();
         try (RawUpstream first = reading(500, broken); RawUpstream second = reading(200, healthy)) {
-            SkitaiServer server = calling("@orders");
-            server.alias("@orders", Proto.HTTP, first.member(), second.member());
+            ServerBuilder serverConfig = calling("@orders");
+            serverConfig.alias("@orders", Proto.HTTP, first.member(), second.member());
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             TestKit.serve(server, cli -> {
                 List<String> codes = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
@@ -84,8 +86,9 @@ class FailoverSafetyTest {
         List<String> broken = new CopyOnWriteArrayList<>();
         List<String> healthy = new CopyOnWriteArrayList<>();
         try (RawUpstream first = reading(500, broken); RawUpstream second = reading(200, healthy)) {
-            SkitaiServer server = calling("@rpc");
-            server.alias("@rpc", Proto.HTTP, first.member(), second.member());
+            ServerBuilder serverConfig = calling("@rpc");
+            serverConfig.alias("@rpc", Proto.HTTP, first.member(), second.member());
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             TestKit.serve(server, cli -> {
                 for (int i = 0; i < 4; i++) {
                     cli.get("/rpc");
@@ -100,8 +103,9 @@ class FailoverSafetyTest {
         int refusing = TestKit.freePort();
         List<String> healthy = new CopyOnWriteArrayList<>();
         try (RawUpstream up = reading(200, healthy)) {
-            SkitaiServer server = calling("@orders");
-            server.alias("@orders", Proto.HTTP, "127.0.0.1:" + refusing, up.member());
+            ServerBuilder serverConfig = calling("@orders");
+            serverConfig.alias("@orders", Proto.HTTP, "127.0.0.1:" + refusing, up.member());
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             TestKit.serve(server, cli -> {
                 for (int i = 0; i < 4; i++) {
                     assertThat(cli.get("/post?n=" + i).text()).isEqualTo("200");

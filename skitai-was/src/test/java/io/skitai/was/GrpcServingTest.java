@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SidecarContext;
 import io.skitai.core.SkitaiServer;
 import io.skitai.core.StartupException;
@@ -33,10 +34,11 @@ class GrpcServingTest {
 
     @Test
     void servesAServiceBesideTheHttpEngineOnVirtualThreads() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", ex -> ex.send("http here"));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", ex -> ex.send("http here"));
         GrpcServing grpc = GrpcServing.on(0, new GreeterService("engine"));
-        server.attach(grpc);
+        serverConfig.attach(grpc);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, http -> {
             assertThat(http.get("/").text()).isEqualTo("http here");
             assertThat(grpc.boundPort()).isNotEqualTo(server.port()).isPositive();
@@ -53,9 +55,10 @@ class GrpcServingTest {
     @Test
     void reportsABusyGrpcPortWithItsIdAndStartsNothing() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            SkitaiServer server = SkitaiServer.create();
-            server.mount("/", ex -> ex.send("x"));
-            server.attach(GrpcServing.on(taken.getLocalPort(), new GreeterService()));
+            ServerBuilder serverConfig = ServerBuilder.create();
+            serverConfig.mount("/", ex -> ex.send("x"));
+            serverConfig.attach(GrpcServing.on(taken.getLocalPort(), new GreeterService()));
+            SkitaiServer server = SkitaiServer.create(serverConfig.build());
             assertThatThrownBy(() -> server.start(TestKit.run()))
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("SKITAI-C070 the gRPC port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
@@ -67,11 +70,12 @@ class GrpcServingTest {
     @Test
     void servesTlsWithTheEnginesCertificate(@TempDir Path dir) throws Exception {
         SelfSigned pem = SelfSigned.mint(dir);
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", ex -> ex.send("x"));
-        server.enableSsl(pem.certificate(), pem.key());
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", ex -> ex.send("x"));
+        serverConfig.enableSsl(pem.certificate(), pem.key());
         GrpcServing grpc = GrpcServing.on(0, new GreeterService("tls"));
-        server.attach(grpc);
+        serverConfig.attach(grpc);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         server.start(TestKit.run());
         try {
             ManagedChannel trusted = NettyChannelBuilder.forAddress("localhost", grpc.boundPort(),
@@ -91,10 +95,11 @@ class GrpcServingTest {
 
     @Test
     void refusesMessagesOverTheInboundLimit() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", ex -> ex.send("x"));
         GrpcServing grpc = GrpcServing.on(0, new GreeterService()).maxInboundMessageSize(1024);
-        server.attach(grpc);
+        serverConfig.attach(grpc);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, http -> withChannel(plain(grpc.boundPort()), channel -> {
             var stub = GreeterGrpc.newBlockingStub(channel);
             assertThat(stub.sayHello(hello("small")).getMessage()).startsWith("Hello small");
@@ -106,10 +111,11 @@ class GrpcServingTest {
 
     @Test
     void gracefulStopFinishesTheCallInFlightAndRefusesNewOnes() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", ex -> ex.send("x"));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", ex -> ex.send("x"));
         GrpcServing grpc = GrpcServing.on(0, new GreeterService("draining"));
-        server.attach(grpc);
+        serverConfig.attach(grpc);
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         server.start(TestKit.run());
         int port = grpc.boundPort();
         ManagedChannel channel = plain(port);
@@ -161,9 +167,10 @@ class GrpcServingTest {
                 .hasMessageContaining("skitai.test.Greeter is added twice");
         assertThatThrownBy(() -> GrpcServing.on(70000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> grpc.maxConcurrentCallsPerConnection(0)).isInstanceOf(IllegalArgumentException.class);
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/", ex -> ex.send("x"));
-        server.attach(GrpcServing.on(0));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/", ex -> ex.send("x"));
+        serverConfig.attach(GrpcServing.on(0));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         assertThatThrownBy(() -> server.start(TestKit.run())).isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("SKITAI-C072 the gRPC server failed to start: GrpcServing on port 0 has no services");
         assertThat(server.isRunning()).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Json;
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.undertow.util.Headers;
@@ -40,7 +41,7 @@ class HttpCallsTest {
     @Test
     void sendsJsonByDefaultAndParsesJsonAnswers() {
         try (RawUpstream up = echo()) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@echo", Proto.HTTP, "user:p%40ss@" + up.member() + "/base");
             server.mount("/", ex -> {
                 Was was = Was.current();
@@ -81,7 +82,7 @@ class HttpCallsTest {
                 default -> RawUpstream.send(ex, 404, "application/json", "{\"error\":\"none\"}");
             }
         })) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.mount("/", ex -> {
                 Was was = Was.current();
                 Result xml = was.get(up.url("/xml")).dispatch(5);
@@ -100,17 +101,18 @@ class HttpCallsTest {
 
     @Test
     void callsAnotherSkitaiServer() {
-        SkitaiServer upstream = SkitaiServer.create();
+        ServerBuilder upstream = ServerBuilder.create();
         upstream.mount("/users", ex -> ex.json(Map.of("id", ex.pathInfo().substring(1), "name", "hans")));
-        upstream.start(TestKit.run());
+        SkitaiServer upstreamServer = SkitaiServer.create(upstream.build());
+        upstreamServer.start(TestKit.run());
         try {
-            SkitaiServer server = SkitaiServer.create();
-            server.alias("@members", Proto.HTTP, "127.0.0.1:" + upstream.port());
+            ServerBuilder server = ServerBuilder.create();
+            server.alias("@members", Proto.HTTP, "127.0.0.1:" + upstreamServer.port());
             server.mount("/", ex -> ex.json(Was.current().get("@members/users/7").dataOrThrow(5)));
             TestKit.serve(server, cli -> assertThat(cli.get("/").<Map<String, Object>>data())
                     .containsEntry("id", "7").containsEntry("name", "hans"));
         } finally {
-            upstream.stop();
+            upstreamServer.stop();
         }
     }
 
@@ -120,7 +122,7 @@ class HttpCallsTest {
             Thread.sleep(2000);
             RawUpstream.send(ex, 200, "text/plain", "late");
         })) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.mount("/", ex -> {
                 long start = System.nanoTime();
                 Result r = Was.current().get(slow.url("/")).dispatch(0.3);
@@ -139,7 +141,7 @@ class HttpCallsTest {
     @Test
     void refusedConnectionIsStatusTwo() {
         int closed = TestKit.freePort();
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.alias("@gone", Proto.HTTP, "127.0.0.1:" + closed);
         server.mount("/", ex -> {
             Result r = Was.current().get("@gone/x").dispatch(5);
@@ -156,7 +158,7 @@ class HttpCallsTest {
     @Test
     void dispatchOrThrowAnswersTheClientWithTheGivenError() {
         int closed = TestKit.freePort();
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> Was.current().get("http://127.0.0.1:" + closed + "/").dispatchOrThrow("503 Service Unavailable", 5));
         TestKit.serve(server, cli -> assertThat(cli.get("/").status()).isEqualTo(503));
     }
@@ -167,7 +169,7 @@ class HttpCallsTest {
             Thread.sleep(400);
             RawUpstream.send(ex, 200, "application/json", "{\"ok\":true}");
         })) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.mount("/", ex -> {
                 Was was = Was.current();
                 long start = System.nanoTime();
@@ -189,7 +191,7 @@ class HttpCallsTest {
 
     @Test
     void unknownAliasFailsNamingIt() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.alias("@known", Proto.HTTP, "127.0.0.1:1");
         server.mount("/", ex -> {
             try {
@@ -205,7 +207,7 @@ class HttpCallsTest {
 
     @Test
     void wasCurrentInAPlainHandlerKeepsOneContextPerRequest() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/", ex -> {
             Was.current().g().put("k", "v");
             ex.send(Was.current().g().get("k") + " " + (Was.current() == Was.current()) + " " + Was.current().ltxid());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.core.StartupException;
 import io.skitai.testkit.TestKit;
@@ -38,9 +39,10 @@ class HttpsUpstreamTest {
     }
 
     private static SkitaiServer tlsServer(TestCerts.Server cert) {
-        SkitaiServer s = SkitaiServer.create();
-        s.enableSsl(cert.certificate(), cert.key());
-        s.mount("/", ex -> ex.json(Map.of("protocol", ex.protocol(), "scheme", ex.scheme())));
+        ServerBuilder sConfig = ServerBuilder.create();
+        sConfig.enableSsl(cert.certificate(), cert.key());
+        sConfig.mount("/", ex -> ex.json(Map.of("protocol", ex.protocol(), "scheme", ex.scheme())));
+        SkitaiServer s = SkitaiServer.create(sConfig.build());
         return s.start(TestKit.run());
     }
 
@@ -51,8 +53,8 @@ class HttpsUpstreamTest {
     }
 
     /** A calling server whose "/" calls {@code @secure/} and answers status, reason and data. */
-    private static SkitaiServer caller(SkitaiServer target) {
-        SkitaiServer s = SkitaiServer.create();
+    private static ServerBuilder caller(SkitaiServer target) {
+        ServerBuilder s = ServerBuilder.create();
         s.alias("@secure", Proto.HTTPS, "127.0.0.1:" + target.port());
         s.mount("/", ex -> {
             Result r = Was.current().get("@secure/").dispatch(10);
@@ -102,11 +104,12 @@ class HttpsUpstreamTest {
 
     @Test
     void aMissingTrustFileFailsTheStart() {
-        SkitaiServer s = caller(upstream).setUpstreamTrust(dir.resolve("missing.pem"));
+        ServerBuilder sConfig = caller(upstream).setUpstreamTrust(dir.resolve("missing.pem"));
+        SkitaiServer s = SkitaiServer.create(sConfig.build());
         assertThatThrownBy(() -> s.start(TestKit.run())).isInstanceOf(StartupException.class)
                 .hasMessageContaining("upstream trust file").hasMessageContaining("missing.pem");
         assertThat(s.isRunning()).isFalse();
-        assertThatThrownBy(() -> SkitaiServer.create().setUpstreamTrustOnly())
+        assertThatThrownBy(() -> ServerBuilder.create().setUpstreamTrustOnly())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SKITAI-C068");
     }
 }

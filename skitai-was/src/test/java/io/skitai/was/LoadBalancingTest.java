@@ -3,6 +3,7 @@ package io.skitai.was;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class LoadBalancingTest {
     void lbFailsOverToTheNextMemberWhenOneIsDown() {
         int down = TestKit.freePort();
         try (RawUpstream up = named("up")) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@pair", Proto.HTTP, "127.0.0.1:" + down, up.member());
             server.mount("/", ex -> {
                 List<Object> seen = new ArrayList<>();
@@ -42,7 +43,7 @@ class LoadBalancingTest {
     void lbFailsOverOnServerErrors() {
         try (RawUpstream broken = RawUpstream.start(ex -> RawUpstream.send(ex, 503, "text/plain", "busy"));
              RawUpstream up = named("up")) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@pair", Proto.HTTP, broken.member(), up.member());
             server.mount("/", ex -> {
                 int ok = 0;
@@ -62,7 +63,7 @@ class LoadBalancingTest {
     @Test
     void lbHonoursWeights() {
         try (RawUpstream heavy = named("heavy"); RawUpstream light = named("light")) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@weighted", Proto.HTTP, heavy.member() + " 3", light.member() + " 1");
             server.mount("/", ex -> {
                 for (int i = 0; i < 40; i++) {
@@ -81,7 +82,7 @@ class LoadBalancingTest {
     @Test
     void mapCallsEveryMemberAndKeepsMemberOrder() {
         try (RawUpstream a = named("a"); RawUpstream b = named("b"); RawUpstream c = named("c")) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@three", Proto.HTTP, a.member(), b.member(), c.member());
             server.mount("/", ex -> {
                 Results rs = Was.current().map().get("@three/who").dispatch(5);
@@ -103,7 +104,7 @@ class LoadBalancingTest {
     void mapReportsADownMemberInItsPlace() {
         int down = TestKit.freePort();
         try (RawUpstream a = named("a"); RawUpstream c = named("c")) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@three", Proto.HTTP, a.member(), "127.0.0.1:" + down, c.member());
             server.mount("/", ex -> ex.json(Was.current().map().get("@three/who").dispatch(5).statuses()));
             TestKit.serve(server, cli -> assertThat(cli.get("/").text()).isEqualTo("[3,2,3]"));

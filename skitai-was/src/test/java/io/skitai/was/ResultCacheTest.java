@@ -3,6 +3,7 @@ package io.skitai.was;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class ResultCacheTest {
     @Test
     void cachedResultsDoNotReachTheUpstream() {
         try (RawUpstream up = counter(null)) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@api", Proto.HTTP, up.member());
             server.mount("/", ex -> {
                 Was was = Was.current();
@@ -54,7 +55,7 @@ class ResultCacheTest {
     @Test
     void aNewerLastUpdateInvalidatesTheCachedResult() {
         try (RawUpstream up = counter(null)) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@api", Proto.HTTP, up.member());
             server.mount("/", ex -> {
                 Was was = Was.current();
@@ -77,7 +78,7 @@ class ResultCacheTest {
     @Test
     void getAnswersAreCachedAsTheirCacheControlSays() {
         try (RawUpstream fresh = counter("public, max-age=60"); RawUpstream noStore = counter("no-store")) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.mount("/", ex -> {
                 Was was = Was.current();
                 for (int i = 0; i < 3; i++) {
@@ -98,7 +99,7 @@ class ResultCacheTest {
     @Test
     void maxRcacheZeroTurnsTheCacheOff() {
         try (RawUpstream up = counter("max-age=60")) {
-            SkitaiServer server = SkitaiServer.create().setMaxRcache(0);
+            ServerBuilder server = ServerBuilder.create().setMaxRcache(0);
             server.mount("/", ex -> {
                 Was was = Was.current();
                 was.get(up.url("/x")).dispatch(5, 60);

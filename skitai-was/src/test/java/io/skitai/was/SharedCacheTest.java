@@ -3,6 +3,7 @@ package io.skitai.was;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
@@ -36,8 +37,8 @@ class SharedCacheTest {
     }
 
     /** {@code /me} forwards the caller's headers; {@code /me-kept} also keeps the answer 60 s explicitly. */
-    private static SkitaiServer forwarding(RawUpstream up) {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder forwarding(RawUpstream up) {
+        ServerBuilder server = ServerBuilder.create();
         server.alias("@ident", Proto.HTTP, up.member());
         server.mount("/", ex -> {
             Map<String, String> forward = new LinkedHashMap<>();

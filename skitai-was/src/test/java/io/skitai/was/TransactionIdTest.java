@@ -3,6 +3,7 @@ package io.skitai.was;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import java.nio.file.Files;
@@ -23,22 +24,24 @@ class TransactionIdTest {
 
     @Test
     void idsTravelAcrossTwoHopsAndAreInEveryRequestLog() throws Exception {
-        SkitaiServer leaf = SkitaiServer.create().enableFileLogging(logs.resolve("leaf"));
+        ServerBuilder leaf = ServerBuilder.create().enableFileLogging(logs.resolve("leaf"));
         leaf.mount("/", ex -> ex.send(Was.current().gtxid() + " " + Was.current().ltxid()));
-        leaf.start(TestKit.run());
-        SkitaiServer backend = SkitaiServer.create().enableFileLogging(logs.resolve("backend"));
-        backend.alias("@leaf", Proto.HTTP, "127.0.0.1:" + leaf.port());
+        SkitaiServer leafServer = SkitaiServer.create(leaf.build());
+        leafServer.start(TestKit.run());
+        ServerBuilder backend = ServerBuilder.create().enableFileLogging(logs.resolve("backend"));
+        backend.alias("@leaf", Proto.HTTP, "127.0.0.1:" + leafServer.port());
         backend.mount("/", ex -> {
             Was was = Was.current();
             Call a = was.get("@leaf/a");
             Call b = was.get("@leaf/b");
             ex.send(was.ltxid() + " [" + a.dispatch(5).text() + "] [" + b.dispatch(5).text() + "]");
         });
-        backend.start(TestKit.run());
+        SkitaiServer backendServer = SkitaiServer.create(backend.build());
+        backendServer.start(TestKit.run());
         String[] gateway0 = new String[1];
         try {
-            SkitaiServer gateway = SkitaiServer.create().enableFileLogging(logs.resolve("gateway"));
-            gateway.alias("@backend", Proto.HTTP, "127.0.0.1:" + backend.port());
+            ServerBuilder gateway = ServerBuilder.create().enableFileLogging(logs.resolve("gateway"));
+            gateway.alias("@backend", Proto.HTTP, "127.0.0.1:" + backendServer.port());
             gateway.mount("/", ex -> {
                 Was was = Was.current();
                 Call first = was.get("@backend/one");
@@ -55,8 +58,8 @@ class TransactionIdTest {
                 gateway0[0] = gtxid;
             });
         } finally {
-            backend.stop();
-            leaf.stop();
+            backendServer.stop();
+            leafServer.stop();
         }
         // The logs are complete once their servers have stopped.
         String gtxid = gateway0[0];

@@ -2,6 +2,7 @@ package io.skitai.was;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.undertow.server.handlers.form.FormData;
@@ -47,7 +48,7 @@ class UploadTest {
             }
             RawUpstream.send(ex, 200, "text/plain; charset=utf-8", b.toString());
         })) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.mount("/", ex -> {
                 Map<String, Object> fields = new LinkedHashMap<>();
                 fields.put("title", "h\u00e9llo world");

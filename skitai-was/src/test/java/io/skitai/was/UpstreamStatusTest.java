@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
@@ -21,7 +22,7 @@ class UpstreamStatusTest {
     void statusShowsAliasesMembersCallsFailuresAndTheCache() {
         try (RawUpstream good = RawUpstream.start(RawUpstream.answer("application/json", "{\"ok\":1}"));
              RawUpstream bad = RawUpstream.start(ex -> RawUpstream.send(ex, 500, "text/plain", "down"))) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@pool", Proto.HTTP, good.member() + " 3", bad.member() + " 1");
             server.mount("/", ex -> {
                 Was was = Was.current();
@@ -75,7 +76,7 @@ class UpstreamStatusTest {
     @Test
     void aRestartStartsWithFreshUpstreamsAndNoStaleSection() throws Exception {
         try (RawUpstream good = RawUpstream.start(RawUpstream.answer("text/plain", "ok"))) {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@one", Proto.HTTP, good.member());
             server.mount("/", ex -> {
                 Was was = Was.current();
@@ -88,8 +89,9 @@ class UpstreamStatusTest {
                     default -> ex.json(was.status());
                 }
             });
-            server.start(TestKit.run());
-            try (TestClient cli = TestClient.of("127.0.0.1", server.port())) {
+            SkitaiServer serverServer = SkitaiServer.create(server.build());
+            serverServer.start(TestKit.run());
+            try (TestClient cli = TestClient.of("127.0.0.1", serverServer.port())) {
                 assertThat(cli.get("/call").text()).isEqualTo("ok");
                 assertThat(memberCalls(cli.get("/status").json())).isEqualTo(1);
 
@@ -115,7 +117,7 @@ class UpstreamStatusTest {
                 assertThat(memberCalls(cli.request("GET", "/status").header("Connection", "close").send().json()))
                         .as("the new engine counts from zero").isEqualTo(1);
             } finally {
-                server.stop();
+                serverServer.stop();
             }
         }
     }

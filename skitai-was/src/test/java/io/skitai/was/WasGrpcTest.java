@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import io.skitai.was.grpctest.GreeterService;
@@ -29,7 +30,7 @@ class WasGrpcTest {
 
     @Test
     void aRouteFansOutToTheEnginesOwnGrpcServiceInParallel() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         GrpcServing grpc = GrpcServing.on(0, new GreeterService("skitai"));
         server.attach(grpc);
         server.mount("/greet", exchange -> {
@@ -66,7 +67,7 @@ class WasGrpcTest {
                 .build().start();
         int down = TestKit.freePort();
         try {
-            SkitaiServer server = SkitaiServer.create();
+            ServerBuilder server = ServerBuilder.create();
             server.alias("@greeters", Proto.HTTP, "127.0.0.1:" + first.getPort(), "127.0.0.1:" + second.getPort());
             server.alias("@flaky", Proto.HTTP, "127.0.0.1:" + down, "127.0.0.1:" + second.getPort());
             server.mount("/map", exchange -> {

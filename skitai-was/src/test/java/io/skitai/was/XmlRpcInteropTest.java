@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.skitai.core.Proto;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestKit;
 import java.io.BufferedReader;
@@ -68,7 +69,7 @@ class XmlRpcInteropTest {
 
     @Test
     void ourClientCallsPythonsServer() {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.alias("@py", Proto.HTTP, "127.0.0.1:" + port);
         Map<String, Object> struct = new LinkedHashMap<>();
         struct.put("name", "h\u00e9llo <&>");
@@ -102,7 +103,7 @@ class XmlRpcInteropTest {
 
     @Test
     void pythonsClientCallsOurService() throws Exception {
-        SkitaiServer server = SkitaiServer.create();
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/rpc2", XmlRpcService.create()
                 .method("add", params -> ((Number) params.get(0)).longValue() + ((Number) params.get(1)).longValue())
                 .method("echo", params -> params.get(0))

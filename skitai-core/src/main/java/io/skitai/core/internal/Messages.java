@@ -64,8 +64,13 @@ public final class Messages {
         return "SKITAI-C013 cannot write logs into " + dir.toAbsolutePath() + ": " + reason;
     }
 
+    public static String frozenSetting(String setting) {
+        return "SKITAI-C022 " + setting + ": the configuration is frozen once the server is created from it;"
+                + " set it before SkitaiServer.create / Skitai.run (a restart reuses the same configuration)";
+    }
+
     public static String detachedMount() {
-        return "SKITAI-C021 this app was started outside a running server (new MountInfo(..) by hand):"
+        return "SKITAI-C023 this app was started outside a running server (new MountInfo(..) by hand):"
                 + " mount it with Skitai.mount or SkitaiServer.mount to reach the server";
     }
 
@@ -74,7 +79,7 @@ public final class Messages {
     }
 
     public static String alreadyStarted() {
-        return "SKITAI-C021 the server is already running: configure it before start(Run)";
+        return "SKITAI-C021 the server is already running: stop it before starting it again";
     }
 
     public static String noCertificate(Path file) {

@@ -1,6 +1,8 @@
 package io.skitai.testkit.internal;
 
 import io.skitai.core.Run;
+import io.skitai.core.ServerBuilder;
+import io.skitai.core.ServerConfig;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.SkitaiTest;
 import io.skitai.testkit.TestServer;
@@ -52,15 +54,20 @@ public final class ServerSource {
         if (factory.getParameterCount() != 0) {
             throw new ExtensionConfigurationException(Messages.badFactory(name, "takes parameters"));
         }
-        if (!SkitaiServer.class.isAssignableFrom(factory.getReturnType())) {
+        Class<?> type = factory.getReturnType();
+        if (!SkitaiServer.class.isAssignableFrom(type) && !ServerBuilder.class.isAssignableFrom(type)
+                && !ServerConfig.class.isAssignableFrom(type)) {
             throw new ExtensionConfigurationException(Messages.badFactory(name,
-                    "returns " + factory.getReturnType().getName() + ", not SkitaiServer"));
+                    "returns " + type.getName() + ", not SkitaiServer, ServerConfig or ServerBuilder"));
         }
         Object server = ReflectionSupport.invokeMethod(factory, null);
         if (server == null) {
             throw new ExtensionConfigurationException(Messages.badFactory(name, "returned null"));
         }
-        return (SkitaiServer) server;
+        if (server instanceof ServerBuilder builder) {
+            return SkitaiServer.create(builder.build());
+        }
+        return server instanceof ServerConfig config ? SkitaiServer.create(config) : (SkitaiServer) server;
     }
 
     private static int dryPort(Class<?> testClass, SkitaiTest spec) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.Exchange;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
@@ -29,7 +30,7 @@ class ChildJvmServerTest {
 
     @Test
     void refusesAPortSomethingElseListensOn() {
-        SkitaiServer other = SkitaiServer.create();
+        ServerBuilder other = ServerBuilder.create();
         other.mount("/", (Exchange ex) -> ex.send("other"));
         TestKit.serve(other, cli -> assertThatThrownBy(() ->
                 ChildJvmServer.start(GreeterMain.class, cli.port(), List.of(), List.of(), Duration.ofSeconds(5)))

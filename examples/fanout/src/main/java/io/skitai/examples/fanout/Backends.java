@@ -1,6 +1,6 @@
 package io.skitai.examples.fanout;
 
-import io.skitai.core.SkitaiServer;
+import io.skitai.core.ServerBuilder;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class Backends {
     private Backends() {}
 
     /** Mounts the three endpoints, answering after {@code delay}, on {@code server} (not yet started). */
-    public static SkitaiServer mount(SkitaiServer server, Duration delay) {
+    public static ServerBuilder mount(ServerBuilder server, Duration delay) {
         server.mount("/weather", ex -> {
             Thread.sleep(delay);
             ex.json(Map.of("city", "Seoul", "celsius", 21));

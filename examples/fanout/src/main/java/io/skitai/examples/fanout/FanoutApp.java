@@ -4,6 +4,7 @@ import io.skitai.atila.Atila;
 import io.skitai.core.ArgOpt;
 import io.skitai.core.Proto;
 import io.skitai.core.Run;
+import io.skitai.core.ServerBuilder;
 import io.skitai.core.Skitai;
 import io.skitai.core.SkitaiServer;
 import java.time.Duration;
@@ -34,13 +35,13 @@ public final class FanoutApp {
         ArgOpt opts = Skitai.argopt(args, "", "upstreams=", "backend", "delay=");
         Duration delay = Duration.ofMillis(Long.parseLong(opts.get("delay").orElse("50")));
         if (opts.has("backend")) {
-            Backends.mount(Skitai.server(), delay);
+            Backends.mount(Skitai.config(), delay);
             Skitai.run(Run.port(5001).name("fanout-backends").args(args));
             return;
         }
         List<String> upstreams = opts.get("upstreams").map(u -> List.of(u.split(","))).orElse(List.of());
         if (upstreams.isEmpty()) {
-            SkitaiServer backends = Backends.mount(SkitaiServer.create(), delay).start(Run.port(0).address("127.0.0.1"));
+            SkitaiServer backends = SkitaiServer.create(Backends.mount(ServerBuilder.create(), delay).build()).start(Run.port(0).address("127.0.0.1"));
             String member = "127.0.0.1:" + backends.port();
             upstreams = List.of(member, member, member);
         }

@@ -1,0 +1,425 @@
+package io.skitai.core;
+
+import io.skitai.core.internal.EngineConfig;
+import io.skitai.core.internal.Messages;
+import io.skitai.core.internal.UpstreamTrust;
+import io.skitai.core.internal.process.ProcessSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects a server's mounts and settings; {@link #build()} freezes them into a {@link ServerConfig}
+ * that a {@link SkitaiServer} runs with (and restarts with) unchanged. Once built, every setter
+ * (and the mounts' and prefs' own) throws an {@link IllegalStateException} naming it: a setting
+ * cannot change under a running server.
+ *
+ * <pre>{@code
+ * SkitaiServer server = SkitaiServer.create(config -> config
+ *         .setKeepAlive(10)
+ *         .alias("@api", Proto.HTTP, "127.0.0.1:5001"));
+ * server.config()...   // frozen
+ * }</pre>
+ *
+ * <p>The names are the Python original's, camel-cased; {@link Skitai}'s static facade has the same
+ * options over a default builder.
+ */
+public final class ServerBuilder {
+
+    private final List<Mount> mounts = new ArrayList<>();
+    private final Pref pref = Pref.create();
+    private final Map<String, Long> maxAges = new LinkedHashMap<>();
+    private final List<String> logOff = new ArrayList<>();
+    private final List<Sidecar> sidecars = new ArrayList<>();
+    private final Map<String, Alias> aliases = new LinkedHashMap<>();
+    private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
+    private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
+    private EngineConfig.Tls tls;
+    private EngineConfig.Forward forward;
+    private Path logDirectory;
+    private Path runDirectory;
+    private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
+    private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
+    private ProcessSettings processSettings = ProcessSettings.DEFAULTS;
+    private ServerConfig built;
+
+    private ServerBuilder() {}
+
+    /** A new builder with the defaults. */
+    public static ServerBuilder create() {
+        return new ServerBuilder();
+    }
+
+    /**
+     * Freezes what was set into the immutable configuration (the same one on every further call).
+     * The builder, its mounts and its prefs refuse changes from now on.
+     */
+    public synchronized ServerConfig build() {
+        if (built == null) {
+            mounts.forEach(Mount::freeze);
+            pref.freeze();
+            built = new ServerConfig(List.copyOf(mounts), pref, Map.copyOf(maxAges), timeouts, limits,
+                    Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
+                    Optional.ofNullable(logDirectory), Optional.ofNullable(runDirectory), Map.copyOf(aliases),
+                    maxRcache, upstreamTrust, processSettings, List.copyOf(sidecars));
+        }
+        return built;
+    }
+
+    /** Whether {@link #build()} has frozen this builder. */
+    public boolean isFrozen() {
+        return built != null;
+    }
+
+    private synchronized void open(String setting) {
+        if (built != null) {
+            throw new IllegalStateException(Messages.frozenSetting(setting));
+        }
+    }
+
+    // ---- mounts --------------------------------------------------------------------------
+
+    /** Mounts a handler (the WSGI-callable analog): it sees its mount point as {@code mountPoint()}. */
+    public Mount mount(String point, Handler handler) {
+        open("mount");
+        return add(new Mount(point, handler));
+    }
+
+    /** Mounts a static directory. */
+    public Mount mount(String point, Path directory) {
+        open("mount");
+        return add(new Mount(point, directory));
+    }
+
+    /**
+     * Mounts a target named by a string: the class name of a {@link Handler} or {@link App} with a
+     * public no-argument constructor. (Aliases such as {@code "@members"} arrive with the was module.)
+     */
+    public Mount mount(String point, String target) {
+        open("mount");
+        return add(new Mount(point, target));
+    }
+
+    /**
+     * Mounts any other target: an {@link App} (an Atila app), an Undertow {@code HttpHandler}, or
+     * anything the overloads above take. A target of an unknown kind fails at {@link SkitaiServer#start(Run)} with a message naming it.
+     */
+    public Mount mount(String point, Object target) {
+        open("mount");
+        return add(new Mount(point, target));
+    }
+
+    private Mount add(Mount mount) {
+        mounts.add(mount);
+        return mount;
+    }
+
+    // ---- settings ------------------------------------------------------------------------
+
+    /** The engine-wide preferences (body limits, config overrides); mutable until start. */
+    public Pref pref() {
+        return pref;
+    }
+
+    /** Cache-Control max-age (and Expires) for static files under a URL path; longest path wins. */
+    public ServerBuilder setMaxAge(String path, long seconds) {
+        open("setMaxAge");
+        if (seconds < 0) {
+            throw new IllegalArgumentException("max age must be >= 0, got " + seconds);
+        }
+        maxAges.put(Mount.normalizePoint(path), seconds);
+        return this;
+    }
+
+    /** Idle time allowed between two requests on one connection (default 30 s). */
+    public ServerBuilder setKeepAlive(Duration keepAlive) {
+        open("setKeepAlive");
+        timeouts = timeouts.withKeepAlive(keepAlive);
+        return this;
+    }
+
+    /** Seconds form of {@link #setKeepAlive(Duration)}. */
+    public ServerBuilder setKeepAlive(long seconds) {
+        open("setKeepAlive");
+        return setKeepAlive(Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Longest gap allowed between two packets of one request or response (default 30 s): a client
+     * that stalls mid-request or stops reading is cut off.
+     */
+    public ServerBuilder setRequestTimeout(Duration requestTimeout) {
+        open("setRequestTimeout");
+        timeouts = timeouts.withRequest(requestTimeout);
+        return this;
+    }
+
+    /** Seconds form of {@link #setRequestTimeout(Duration)}. */
+    public ServerBuilder setRequestTimeout(long seconds) {
+        open("setRequestTimeout");
+        return setRequestTimeout(Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Time allowed for the request line and headers to arrive (default 10 s); with TLS, also the
+     * time allowed for the TLS handshake of a new connection.
+     */
+    public ServerBuilder setHeaderTimeout(Duration headerTimeout) {
+        open("setHeaderTimeout");
+        timeouts = timeouts.withHeader(headerTimeout);
+        return this;
+    }
+
+    /** How long an idle upstream connection is kept before reconnecting (default 10 s; used by was). */
+    public ServerBuilder setBackendKeepAlive(Duration backendKeepAlive) {
+        open("setBackendKeepAlive");
+        timeouts = timeouts.withBackendKeepAlive(backendKeepAlive);
+        return this;
+    }
+
+    /** Seconds form of {@link #setBackendKeepAlive(Duration)}. */
+    public ServerBuilder setBackendKeepAlive(long seconds) {
+        open("setBackendKeepAlive");
+        return setBackendKeepAlive(Duration.ofSeconds(seconds));
+    }
+
+    /** Request-line and header limits (defaults: 8 KiB line → 414, 32 KiB / 100 headers → 431). */
+    public ServerBuilder setHeaderLimits(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount) {
+        open("setHeaderLimits");
+        limits = limits.withHeaders(maxRequestLine, maxHeaderBytes, maxHeaderCount);
+        return this;
+    }
+
+    /**
+     * The slowest a request body may arrive once the header timeout has passed since it started
+     * (default 1024 bytes/s); a slower body is refused with 408 and the connection closed.
+     */
+    public ServerBuilder setMinBodyRate(long bytesPerSecond) {
+        open("setMinBodyRate");
+        limits = limits.withMinBodyRate(bytesPerSecond);
+        return this;
+    }
+
+    /** Concurrent HTTP/2 streams per connection (default 100). */
+    public ServerBuilder setMaxConcurrentStreams(int streams) {
+        open("setMaxConcurrentStreams");
+        limits = limits.withStreams(streams);
+        return this;
+    }
+
+    /**
+     * Serves HTTPS (TLS 1.3 and 1.2; HTTP/2 by ALPN) with PEM files: the certificate chain (the
+     * server's own certificate first) and its private key as PKCS#8, PKCS#1 RSA or SEC1 EC, plain or
+     * encrypted (traditional {@code Proc-Type: 4,ENCRYPTED} or {@code ENCRYPTED PRIVATE KEY}). A
+     * missing file, a wrong or missing passphrase or a key that does not match the certificate
+     * fails {@link SkitaiServer#start(Run)} with a one-line {@link StartupException}; the passphrase is never shown.
+     */
+    public ServerBuilder enableSsl(Path certificate, Path privateKey, String passphrase) {
+        open("enableSsl");
+        tls = new EngineConfig.Tls(certificate, privateKey, Optional.ofNullable(passphrase));
+        return this;
+    }
+
+    /** {@link #enableSsl(Path, Path, String)} for an unencrypted key. */
+    public ServerBuilder enableSsl(Path certificate, Path privateKey) {
+        open("enableSsl");
+        return enableSsl(certificate, privateKey, null);
+    }
+
+    /**
+     * Also listens for plain HTTP on {@code httpPort} and redirects every request to the same URL on
+     * HTTPS port {@code httpsPort} (301 for GET and HEAD, 308 otherwise; the port is left out of the
+     * URL when it is 443). {@code httpsPort} 0 means this server's own TLS port; {@code httpPort} 0
+     * picks a free port ({@link SkitaiServer#forwardPort()}).
+     */
+    public ServerBuilder enableForward(int httpPort, int httpsPort) {
+        open("enableForward");
+        forward = new EngineConfig.Forward(httpPort, httpsPort);
+        return this;
+    }
+
+    /** Keeps requests out of the request log: {@code "/static/"} (prefix) or {@code "*.css"} (suffix). */
+    public ServerBuilder logOff(String... patterns) {
+        open("logOff");
+        logOff.addAll(List.of(patterns));
+        return this;
+    }
+
+    /** Writes the request log ({@code request.log}) and engine log ({@code server.log}) into a directory. */
+    public ServerBuilder enableFileLogging(Path directory) {
+        open("enableFileLogging");
+        logDirectory = directory;
+        return this;
+    }
+
+    /**
+     * The run directory: where the daemon's pid file and logs go, and the files the worker processes
+     * share. Default: {@code ~/.skitai/<name>} (see {@link RunDirectory#defaultFor(String)});
+     * {@code --skitai-rundir=DIR} on the command line sets it too.
+     */
+    public ServerBuilder setRunDirectory(Path directory) {
+        open("setRunDirectory");
+        runDirectory = directory;
+        return this;
+    }
+
+    /**
+     * Runs a server of another protocol beside this one, on its own port, started after this
+     * server's listeners and stopped with it (see {@link Sidecar}), e.g.
+     * {@code server.attach(GrpcServing.on(5001, new GreeterService()))} from skitai-was.
+     */
+    public ServerBuilder attach(Sidecar sidecar) {
+        open("attach");
+        if (sidecar == null) {
+            throw new IllegalArgumentException("attach needs a sidecar, got null");
+        }
+        if (sidecars.contains(sidecar)) {
+            throw new IllegalArgumentException(sidecar.name() + " server " + sidecar + " is already attached");
+        }
+        sidecars.add(sidecar);
+        return this;
+    }
+
+    // ---- upstreams -----------------------------------------------------------------------
+
+    /**
+     * Defines an alias of upstream servers (Python's {@code skitai.alias}), called from handlers
+     * as {@code was.get("@name/path")}, {@code was.lb()}, {@code was.map()}; servers are written
+     * {@code [user:password@]host[:port][/path] [weight]} (see {@link Alias}). A later definition
+     * of the same name replaces the earlier one.
+     *
+     * @return the alias defined
+     * @throws IllegalArgumentException for a malformed name or server, naming it
+     */
+    public Alias alias(String name, Proto proto, String... servers) {
+        open("alias");
+        return alias(Alias.of(name, proto, servers));
+    }
+
+    /** Defines an alias built with {@link Alias#of}, e.g. with a {@link Alias#role(String) role}. */
+    public Alias alias(Alias alias) {
+        open("alias");
+        aliases.put(alias.name(), alias);
+        return alias;
+    }
+
+    /** The aliases defined so far, by name. */
+    public Map<String, Alias> aliases() {
+        return Map.copyOf(aliases);
+    }
+
+    /**
+     * How many upstream results the result cache keeps (Python's {@code set_max_rcache}; default
+     * 100, least recently used evicted first; 0 turns
+     * the cache off).
+     */
+    public ServerBuilder setMaxRcache(int entries) {
+        open("setMaxRcache");
+        if (entries < 0) {
+            throw new IllegalArgumentException(Messages.maxRcache(entries));
+        }
+        maxRcache = entries;
+        return this;
+    }
+
+    /**
+     * Trusts the certificates in PEM files for HTTPS upstream calls ({@code Proto.HTTPS} aliases,
+     * {@code https://} URLs), in addition to the JDK's trusted CAs: a private CA, or a self-signed
+     * server certificate. Host names are still verified against the certificate. The files are
+     * read when the server starts; a missing file or one without a certificate fails the start.
+     * Calling it again adds more files.
+     */
+    public ServerBuilder setUpstreamTrust(Path... pemFiles) {
+        open("setUpstreamTrust");
+        List<Path> files = new ArrayList<>(upstreamTrust.pemFiles());
+        files.addAll(List.of(pemFiles));
+        upstreamTrust = new UpstreamTrust(files, upstreamTrust.jdkDefaults());
+        return this;
+    }
+
+    /**
+     * Like {@link #setUpstreamTrust(Path...)}, but upstream calls trust only these certificates,
+     * not the JDK's CAs (for calls that must only reach your own servers).
+     *
+     * @throws IllegalArgumentException when no file is given
+     */
+    public ServerBuilder setUpstreamTrustOnly(Path... pemFiles) {
+        open("setUpstreamTrustOnly");
+        if (pemFiles.length == 0) {
+            throw new IllegalArgumentException(Messages.upstreamTrustOnlyEmpty());
+        }
+        upstreamTrust = new UpstreamTrust(List.of(pemFiles), false);
+        return this;
+    }
+
+    // ---- process model: workers, shared state ---------------------------------------------------
+
+    /**
+     * Declares last-update keys (Python's {@code skitai.deflu}) for {@link SharedState#setlu} and
+     * {@link SharedState#getlu}, e.g. model or table names. Only declared keys can be used.
+     */
+    public ServerBuilder deflu(String... keys) {
+        open("deflu");
+        processSettings = processSettings.withLuKeys(keys);
+        return this;
+    }
+
+    /** Declares global-state keys (Python's {@code skitai.defgs}) for {@link SharedState#setgs}/{@code getgs}. */
+    public ServerBuilder defgs(String... keys) {
+        open("defgs");
+        processSettings = processSettings.withGsKeys(keys);
+        return this;
+    }
+
+    /**
+     * Keeps the shared state ({@link SkitaiServer#sharedState()}) on a Redis server instead of the memory-mapped
+     * file, so workers on several machines share it: {@code redis://host:6379/0}. Needs
+     * {@code io.lettuce:lettuce-core} on the class path. Keys go under {@code skitai:<name>:}.
+     */
+    public ServerBuilder shareStateOnRedis(String uri) {
+        open("shareStateOnRedis");
+        processSettings = processSettings.withRedis(uri);
+        return this;
+    }
+
+    /**
+     * Python's {@code set_worker_critical_point}: the master replaces a worker whose CPU use stays
+     * over {@code cpuPercent} in {@code continuous} consecutive samples taken every {@code interval}
+     * (a new worker starts first, then the old one drains). Only with {@code workers(n)}, n &gt; 1.
+     */
+    public ServerBuilder setWorkerCriticalPoint(double cpuPercent, int continuous, Duration interval) {
+        open("setWorkerCriticalPoint");
+        processSettings = processSettings.withCriticalPoint(
+                Optional.of(new ProcessSettings.CriticalPoint(cpuPercent, continuous, interval)));
+        return this;
+    }
+
+    /** Seconds form of {@link #setWorkerCriticalPoint(double, int, Duration)}; an interval of 0 turns it off. */
+    public ServerBuilder setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
+        open("setWorkerCriticalPoint");
+        if (intervalSeconds == 0) {
+            processSettings = processSettings.withCriticalPoint(Optional.empty());
+            return this;
+        }
+        return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
+    }
+
+    /**
+     * Whether the master keeps a spare worker (on by default; only with {@code workers(n)}, n &gt; 1):
+     * one more worker JVM, booted with every app mounted and started but not listening, which the
+     * master calls in the moment a worker dies, so the port has its n listeners again within
+     * milliseconds instead of a JVM boot (seconds). It costs one more JVM's memory. A proper
+     * {@code worker #i} then replaces it the way HUP does, and a new spare boots once that is done.
+     * Apps must tolerate being started in a process that may never serve (it stops them when it
+     * is dismissed). Off, a dead worker is relaunched cold.
+     */
+    public ServerBuilder setSpareWorker(boolean keep) {
+        open("setSpareWorker");
+        processSettings = processSettings.withSpareWorker(keep);
+        return this;
+    }
+}
