@@ -18,6 +18,7 @@ public final class Mount {
     private Pref pref;
     private String name;
     private volatile boolean frozen;
+    private final List<Filter> filters = new ArrayList<>();
 
     Mount(String point, Object target) {
         this.point = normalizePoint(point);
@@ -46,6 +47,24 @@ public final class Mount {
         open("name");
         this.name = name;
         return this;
+    }
+
+    /**
+     * Wraps this mount's handler (or app) in {@code filter}, inside the server's filters; the
+     * first added runs outermost (see {@link Filter}).
+     */
+    public Mount filter(Filter filter) {
+        open("filter");
+        if (filter == null) {
+            throw new IllegalArgumentException("filter(null): pass a Filter");
+        }
+        filters.add(filter);
+        return this;
+    }
+
+    /** This mount's filters, outermost first. */
+    public List<Filter> filters() {
+        return List.copyOf(filters);
     }
 
     /** The mount point without trailing slash ({@code ""} for the root). */

@@ -19,10 +19,11 @@ import java.util.Optional;
  * cannot change under a running server.
  *
  * <pre>{@code
- * SkitaiServer server = SkitaiServer.create(config -> config
- *         .setKeepAlive(10)
- *         .alias("@api", Proto.HTTP, "127.0.0.1:5001"));
- * server.config()...   // frozen
+ * SkitaiServer server = SkitaiServer.create(config -> {
+ *     config.setKeepAlive(10);
+ *     config.alias("@api", Proto.HTTP, "127.0.0.1:5001");
+ *     config.mount("/", exchange -> exchange.send("Hello"));
+ * });
  * }</pre>
  *
  * <p>The names are the Python original's, camel-cased; {@link Skitai}'s static facade has the same
@@ -35,6 +36,7 @@ public final class ServerBuilder {
     private final Map<String, Long> maxAges = new LinkedHashMap<>();
     private final List<String> logOff = new ArrayList<>();
     private final List<Sidecar> sidecars = new ArrayList<>();
+    private final List<Filter> filters = new ArrayList<>();
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
     private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
@@ -65,7 +67,7 @@ public final class ServerBuilder {
             built = new ServerConfig(List.copyOf(mounts), pref, Map.copyOf(maxAges), timeouts, limits,
                     Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                     Optional.ofNullable(logDirectory), Optional.ofNullable(runDirectory), Map.copyOf(aliases),
-                    maxRcache, upstreamTrust, processSettings, List.copyOf(sidecars));
+                    maxRcache, upstreamTrust, processSettings, List.copyOf(sidecars), List.copyOf(filters));
         }
         return built;
     }
@@ -105,12 +107,33 @@ public final class ServerBuilder {
     }
 
     /**
-     * Mounts any other target: an {@link App} (an Atila app), an Undertow {@code HttpHandler}, or
-     * anything the overloads above take. A target of an unknown kind fails at {@link SkitaiServer#start(Run)} with a message naming it.
+     * Mounts an {@link App} (an Atila app), or anything the overloads above take. A raw Undertow
+     * {@code io.undertow.server.HttpHandler} is accepted too, as the one documented exception: it
+     * runs on the IO thread as in Undertow, outside Skitai's error boundary, handler threads,
+     * filters and body limits.
+     *
+     * @throws IllegalArgumentException for any other kind of target, naming the kinds accepted
      */
     public Mount mount(String point, Object target) {
         open("mount");
+        if (!(target instanceof Handler || target instanceof App || target instanceof Path || target instanceof String
+                || target instanceof io.undertow.server.HttpHandler)) {
+            throw new IllegalArgumentException(Messages.unknownTarget(point, target));
+        }
         return add(new Mount(point, target));
+    }
+
+    /**
+     * Wraps every mount's handler (or app) in {@code filter}, outside the mounts' own filters; the
+     * first added runs outermost (see {@link Filter}).
+     */
+    public ServerBuilder filter(Filter filter) {
+        open("filter");
+        if (filter == null) {
+            throw new IllegalArgumentException("filter(null): pass a Filter");
+        }
+        filters.add(filter);
+        return this;
     }
 
     private Mount add(Mount mount) {

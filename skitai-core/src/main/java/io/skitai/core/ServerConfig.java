@@ -33,12 +33,14 @@ public final class ServerConfig {
     private final UpstreamTrust upstreamTrust;
     private final ProcessSettings processSettings;
     private final List<Sidecar> sidecars;
+    private final List<Filter> filters;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     ServerConfig(List<Mount> mounts, Pref pref, Map<String, Long> maxAges, EngineConfig.Timeouts timeouts,
             EngineConfig.Limits limits, Optional<EngineConfig.Tls> tls, Optional<EngineConfig.Forward> forward,
             List<String> logOff, Optional<Path> logDirectory, Optional<Path> runDirectory, Map<String, Alias> aliases,
-            int maxRcache, UpstreamTrust upstreamTrust, ProcessSettings processSettings, List<Sidecar> sidecars) {
+            int maxRcache, UpstreamTrust upstreamTrust, ProcessSettings processSettings, List<Sidecar> sidecars,
+            List<Filter> filters) {
         this.mounts = mounts;
         this.pref = pref;
         this.maxAges = maxAges;
@@ -54,6 +56,12 @@ public final class ServerConfig {
         this.upstreamTrust = upstreamTrust;
         this.processSettings = processSettings;
         this.sidecars = sidecars;
+        this.filters = filters;
+    }
+
+    /** The server-level filters, outermost first. */
+    public List<Filter> filters() {
+        return filters;
     }
 
     /** The mounts, in mount order. */
@@ -88,8 +96,8 @@ public final class ServerConfig {
 
     /** The engine's configuration for one run. */
     EngineConfig engineConfig(Run run) {
-        return new EngineConfig(run, mounts, pref.copy(), maxAges, timeouts, limits, tls, forward, logOff, logDirectory,
-                new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
+        return new EngineConfig(run, mounts, filters, pref.copy(), maxAges, timeouts, limits, tls, forward, logOff,
+                logDirectory, new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
     }
 
     ProcessSettings processSettings() {

@@ -78,6 +78,11 @@ public final class Skitai {
         CONFIG.attach(sidecar);
     }
 
+    /** See {@link ServerBuilder#filter(Filter)}. */
+    public static void filter(Filter filter) {
+        CONFIG.filter(filter);
+    }
+
     /** The engine-wide preferences. */
     public static Pref pref() {
         return CONFIG.pref();

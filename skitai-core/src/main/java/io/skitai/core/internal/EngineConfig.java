@@ -14,6 +14,7 @@ import java.util.Optional;
 public record EngineConfig(
         Run run,
         List<Mount> mounts,
+        List<io.skitai.core.Filter> filters,
         Pref pref,
         Map<String, Long> maxAges,
         Timeouts timeouts,

@@ -91,13 +91,13 @@ final class MountTargets {
             target = instantiate(m.point(), name);
         }
         if (target instanceof Handler h) {
-            return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
+            return new HandlerAdapter(filtered(m, h), m.point(), threads, ioTimeoutMillis);
         }
         if (target instanceof App app) {
             try {
                 Handler h = app.start(new MountInfo(m.point(), m.hosts(), m.name(), pref, server));
                 startedApps.add(app);
-                return new HandlerAdapter(h, m.point(), threads, ioTimeoutMillis);
+                return new HandlerAdapter(filtered(m, h), m.point(), threads, ioTimeoutMillis);
             } catch (StartupException e) {
                 throw e;
             } catch (Exception e) {
@@ -108,6 +108,13 @@ final class MountTargets {
             return raw;
         }
         throw new StartupException(Messages.unknownTarget(m.point(), target));
+    }
+
+    /** {@code h} inside the mount's filters, inside the server's (the first added outermost). */
+    private Handler filtered(Mount m, Handler h) {
+        List<io.skitai.core.Filter> all = new ArrayList<>(config.filters());
+        all.addAll(m.filters());
+        return io.skitai.core.Filter.chain(all, h);
     }
 
     private static Object instantiate(String point, String className) {
