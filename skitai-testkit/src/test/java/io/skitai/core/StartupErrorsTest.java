@@ -57,7 +57,7 @@ class StartupErrorsTest {
     void mountTargetOfUnknownKind() {
         assertThatThrownBy(() -> ServerBuilder.create().mount("/x", (Object) Integer.valueOf(42)))
                 .as("refused when mounted, not at start").isInstanceOf(IllegalArgumentException.class)
-                .satisfies(e -> assertOneLine(e, "SKITAI-C006", "java.lang.Integer", "/x"));
+                .hasMessageStartingWith("SKITAI-C006").hasMessageContaining("java.lang.Integer").hasMessageContaining("/x");
         ServerBuilder byNameConfig = ServerBuilder.create();
         byNameConfig.mount("/y", "com.example.NoSuchApp");
         SkitaiServer byName = SkitaiServer.create(byNameConfig.build());
