@@ -152,7 +152,7 @@ public final class Atila implements App {
         started().events().emit(null, event, args);
     }
 
-    /** Calls the {@link OnBroadcast} handlers of {@code event} in every started Atila app of this JVM. */
+    /** Calls the {@link OnBroadcast} handlers of {@code event} in every started Atila app of this app's server. */
     public void broadcast(String event, Object... args) {
         started().events().broadcast(null, event, args);
     }

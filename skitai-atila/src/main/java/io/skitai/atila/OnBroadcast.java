@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Handles an event raised with {@code was.broadcast(event, args...)} or {@link Atila#broadcast}
- * in any started Atila app of this JVM (Python's {@code @app.on_broadcast}). Parameters as for
+ * in any started Atila app of the same server (Python's {@code @app.on_broadcast}). Parameters as for
  * {@link On}.
  */
 @Documented

@@ -186,9 +186,16 @@ public interface Exchange {
         contentType("text/html; charset=utf-8").send(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends a value as JSON ({@code application/json}). */
+    /** Sends a value as JSON ({@code application/json}) written by the server's mapper ({@link ServerContext#json()}). */
     default void json(Object value) {
-        contentType("application/json").send(Json.bytes(value));
+        byte[] body;
+        try {
+            body = server().json().writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        contentType("application/json").send(body);
     }
 
     /** Redirects with the given 3xx status. */

@@ -1,5 +1,6 @@
 package io.skitai.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skitai.core.internal.EngineConfig;
 import io.skitai.core.internal.Messages;
 import io.skitai.core.internal.UpstreamTrust;
@@ -37,6 +38,7 @@ public final class ServerBuilder {
     private final List<String> logOff = new ArrayList<>();
     private final List<Sidecar> sidecars = new ArrayList<>();
     private final List<Filter> filters = new ArrayList<>();
+    private ObjectMapper json;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private EngineConfig.Timeouts timeouts = EngineConfig.Timeouts.DEFAULTS;
     private EngineConfig.Limits limits = EngineConfig.Limits.DEFAULTS;
@@ -67,7 +69,8 @@ public final class ServerBuilder {
             built = new ServerConfig(List.copyOf(mounts), pref, Map.copyOf(maxAges), timeouts, limits,
                     Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                     Optional.ofNullable(logDirectory), Optional.ofNullable(runDirectory), Map.copyOf(aliases),
-                    maxRcache, upstreamTrust, processSettings, List.copyOf(sidecars), List.copyOf(filters));
+                    maxRcache, upstreamTrust, processSettings, List.copyOf(sidecars), List.copyOf(filters),
+                    json != null ? json : Json.newMapper());
         }
         return built;
     }
@@ -133,6 +136,20 @@ public final class ServerBuilder {
             throw new IllegalArgumentException("filter(null): pass a Filter");
         }
         filters.add(filter);
+        return this;
+    }
+
+    /**
+     * The JSON mapper of this server (default: {@link Json#newMapper()}, a mapper of its own with
+     * ISO-8601 dates): {@code Exchange.json}, Atila's JSON parameters and results and was's JSON
+     * bodies use it. Servers in one JVM keep their mappers apart.
+     */
+    public ServerBuilder setJsonMapper(ObjectMapper mapper) {
+        open("setJsonMapper");
+        if (mapper == null) {
+            throw new IllegalArgumentException("setJsonMapper(null): pass an ObjectMapper");
+        }
+        json = mapper;
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.skitai.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.EngineConfig;
 import io.skitai.core.internal.UpstreamTrust;
@@ -34,13 +35,14 @@ public final class ServerConfig {
     private final ProcessSettings processSettings;
     private final List<Sidecar> sidecars;
     private final List<Filter> filters;
+    private final ObjectMapper json;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     ServerConfig(List<Mount> mounts, Pref pref, Map<String, Long> maxAges, EngineConfig.Timeouts timeouts,
             EngineConfig.Limits limits, Optional<EngineConfig.Tls> tls, Optional<EngineConfig.Forward> forward,
             List<String> logOff, Optional<Path> logDirectory, Optional<Path> runDirectory, Map<String, Alias> aliases,
             int maxRcache, UpstreamTrust upstreamTrust, ProcessSettings processSettings, List<Sidecar> sidecars,
-            List<Filter> filters) {
+            List<Filter> filters, ObjectMapper json) {
         this.mounts = mounts;
         this.pref = pref;
         this.maxAges = maxAges;
@@ -57,6 +59,12 @@ public final class ServerConfig {
         this.processSettings = processSettings;
         this.sidecars = sidecars;
         this.filters = filters;
+        this.json = json;
+    }
+
+    /** The server's JSON mapper. */
+    public ObjectMapper json() {
+        return json;
     }
 
     /** The server-level filters, outermost first. */
@@ -96,7 +104,7 @@ public final class ServerConfig {
 
     /** The engine's configuration for one run. */
     EngineConfig engineConfig(Run run) {
-        return new EngineConfig(run, mounts, filters, pref.copy(), maxAges, timeouts, limits, tls, forward, logOff,
+        return new EngineConfig(run, mounts, filters, json, pref.copy(), maxAges, timeouts, limits, tls, forward, logOff,
                 logDirectory, new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
     }
 

@@ -34,6 +34,9 @@ public interface ServerContext {
     /** How many results the upstream result cache holds ({@link SkitaiServer#setMaxRcache(int)}; 0: off). */
     int maxRcache();
 
+    /** The server's JSON mapper ({@link ServerBuilder#setJsonMapper}): {@link Exchange#json}, Atila and was use it. */
+    com.fasterxml.jackson.databind.ObjectMapper json();
+
     /** The state shared by every worker process of the server ({@link SkitaiServer#sharedState()}). */
     SharedState sharedState();
 

@@ -83,6 +83,11 @@ public final class Skitai {
         CONFIG.filter(filter);
     }
 
+    /** See {@link ServerBuilder#setJsonMapper(com.fasterxml.jackson.databind.ObjectMapper)}. */
+    public static void setJsonMapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        CONFIG.setJsonMapper(mapper);
+    }
+
     /** The engine-wide preferences. */
     public static Pref pref() {
         return CONFIG.pref();

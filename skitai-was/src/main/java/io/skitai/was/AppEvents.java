@@ -13,7 +13,7 @@ public interface AppEvents {
     /** Calls the app's handlers of {@code event} once the response of {@code was}'s request is complete. */
     void emitAfter(Was was, String event, Object... args);
 
-    /** Calls the handlers of {@code event} of every started app of this JVM that listens for broadcasts. */
+    /** Calls the handlers of {@code event} of every started app of the same server that listens for broadcasts. */
     void broadcast(Was was, String event, Object... args);
 
     /** Whether this bus delivers events; {@link #none()} does not (so {@code was.setlu} skips its event). */

@@ -206,7 +206,7 @@ public final class Was implements Requests<Call> {
         events.emitAfter(this, event, args);
     }
 
-    /** Calls the broadcast handlers of {@code event} in every started app of this JVM (Python's {@code was.broadcast}). */
+    /** Calls the broadcast handlers of {@code event} in every started app of this server (Python's {@code was.broadcast}). */
     public void broadcast(String event, Object... args) {
         events.broadcast(this, event, args);
     }

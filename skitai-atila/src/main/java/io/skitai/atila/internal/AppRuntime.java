@@ -107,7 +107,7 @@ public final class AppRuntime {
     public void mounted(MountInfo mount) throws Exception {
         long interval = Maintainer.interval(app.config().get("maintainInterval"));
         if (mounts++ == 0) {
-            events.join();
+            events.join(mount.server());
             maintainer = Maintainer.start(maintain, this::maintenanceArgs, interval);
         }
         try {

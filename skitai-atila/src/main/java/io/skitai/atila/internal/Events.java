@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event bus of one Atila app: its {@link On} and {@link OnBroadcast} methods, prepared at mount
- * time. Apps that are started join a JVM-wide set that {@link #broadcast} reaches; they leave it
- * when they stop.
+ * time. Apps that are started join their server's set of apps, which {@link #broadcast} reaches
+ * (never the apps of another server in the same JVM); they leave it when they stop.
  *
  * <p>Errors: what an {@code emit} handler throws propagates to the emitter; what an
  * {@code emitAfter} or a broadcast handler throws is logged, so one app cannot break the others.
@@ -29,10 +29,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Events implements AppEvents {
 
     private static final Logger LOG = System.getLogger("io.skitai.atila.events");
-    private static final Set<Events> STARTED = ConcurrentHashMap.newKeySet();
+    /** The started apps of one server that its broadcasts reach. */
+    private static final class Registry {
+        final Set<Events> apps = ConcurrentHashMap.newKeySet();
+    }
+
+    private static final io.skitai.core.Key<Registry> REGISTRY = io.skitai.core.Key.of("atila.broadcasts", Registry.class);
 
     private final Map<String, List<Listener>> local;
     private final Map<String, List<Listener>> broadcast;
+    private final Set<Registry> joined = ConcurrentHashMap.newKeySet();
 
     private Events(Map<String, List<Listener>> local, Map<String, List<Listener>> broadcast) {
         this.local = local;
@@ -60,14 +66,25 @@ public final class Events implements AppEvents {
         return new Events(Map.copyOf(local), Map.copyOf(broadcast));
     }
 
-    /** Joins the set of started apps that broadcasts reach. */
-    public void join() {
-        STARTED.add(this);
+    /**
+     * Joins the started apps of {@code server}, which broadcasts reach (an app mounted outside a
+     * running server reaches only itself).
+     */
+    public void join(io.skitai.core.ServerContext server) {
+        Registry registry;
+        try {
+            registry = server.service(REGISTRY, Registry::new);
+        } catch (IllegalStateException notRunning) {
+            registry = new Registry();
+        }
+        registry.apps.add(this);
+        joined.add(registry);
     }
 
-    /** Leaves it. */
+    /** Leaves every server it joined. */
     public void leave() {
-        STARTED.remove(this);
+        joined.forEach(r -> r.apps.remove(this));
+        joined.clear();
     }
 
     @Override
@@ -96,7 +113,9 @@ public final class Events implements AppEvents {
 
     @Override
     public void broadcast(Was was, String event, Object... args) {
-        for (Events app : STARTED) {
+        Set<Events> apps = new java.util.LinkedHashSet<>();
+        joined.forEach(r -> apps.addAll(r.apps));
+        for (Events app : apps) {
             for (Listener l : app.broadcast.getOrDefault(event, List.of())) {
                 try {
                     l.call(was, event, args);

@@ -46,6 +46,11 @@ public final class DetachedServer implements ServerContext {
     }
 
     @Override
+    public com.fasterxml.jackson.databind.ObjectMapper json() {
+        throw notRunning();
+    }
+
+    @Override
     public SharedState sharedState() {
         throw notRunning();
     }

@@ -77,6 +77,7 @@ public final class Engine {
     private HandlerThreads threads;
     private AccessLog accessLog;
     private EngineServices services;
+    private java.util.logging.Handler serverLog;
     private List<App> apps = List.of();
     private DrainGate gate;
     private Undertow undertow;
@@ -175,9 +176,9 @@ public final class Engine {
         keyManagers = config.tls().map(TlsContexts::keyManagers).orElse(null);
         ssl = keyManagers == null ? null : TlsContexts.context(keyManagers);
         threads = HandlerThreads.of(run);
+        services = new EngineServices(config, control);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get);
-        services = new EngineServices(config, control);
         MountTargets targets = new MountTargets(config, threads, services);
         try {
             HttpHandler router = new Router(targets.build());
@@ -368,7 +369,7 @@ public final class Engine {
         Path dir = config.logDirectory().get();
         try {
             Files.createDirectories(dir);
-            EngineLogging.toFile(dir.resolve("server.log"));
+            serverLog = EngineLogging.toFile(dir.resolve("server.log"), services);
             return LogSink.file(dir.resolve("request.log"));
         } catch (IOException e) {
             throw new StartupException(Messages.logDirectory(dir, e.toString()), e);
@@ -458,6 +459,10 @@ public final class Engine {
         }
         if (accessLog != null) {
             accessLog.close();
+        }
+        if (serverLog != null) {
+            EngineLogging.close(serverLog);
+            serverLog = null;
         }
     }
 

@@ -15,6 +15,7 @@ public record EngineConfig(
         Run run,
         List<Mount> mounts,
         List<io.skitai.core.Filter> filters,
+        com.fasterxml.jackson.databind.ObjectMapper json,
         Pref pref,
         Map<String, Long> maxAges,
         Timeouts timeouts,

@@ -1,5 +1,7 @@
 package io.skitai.core.internal;
 
+import io.skitai.core.Exchange;
+import io.skitai.core.ServerContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.logging.SimpleFormatter;
  */
 final class EngineLogging {
 
-    private static final Logger ENGINE = Logger.getLogger("skitai");
+    /** The engine's loggers ({@code io.skitai} and its modules; {@code skitai} for older names), held strongly. */
+    private static final List<Logger> ENGINE_LOGGERS = List.of(Logger.getLogger("io.skitai"), Logger.getLogger("skitai"));
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final List<Logger> LIBRARIES = List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"),
             Logger.getLogger("org.jboss.threads"));
@@ -31,16 +34,27 @@ final class EngineLogging {
         }
     }
 
-    /** Also writes the engine log to {@code file}. */
-    static synchronized void toFile(Path file) throws IOException {
-        for (Handler h : ENGINE.getHandlers()) {
-            if (h instanceof FileHandler) {
-                ENGINE.removeHandler(h);
-                h.close();
-            }
-        }
+    /**
+     * Also writes the engine log to {@code file}, for one server: records logged while a request of
+     * {@code owner} is handled go to its file only (two servers in one JVM keep their files apart);
+     * records no request can be told from (start, stop, library warnings) go to every server's file.
+     * Close the returned handler with {@link #close(Handler)} when the server stops.
+     */
+    static Handler toFile(Path file, ServerContext owner) throws IOException {
         FileHandler handler = new FileHandler(file.toAbsolutePath().toString(), true);
         handler.setFormatter(new SimpleFormatter());
-        ENGINE.addHandler(handler);
+        handler.setFilter(record -> Exchange.current().map(ex -> ex.server() == owner).orElse(true));
+        for (Logger logger : ENGINE_LOGGERS) {
+            logger.addHandler(handler);
+        }
+        return handler;
+    }
+
+    /** Detaches and closes a handler made by {@link #toFile}. */
+    static void close(Handler handler) {
+        for (Logger logger : ENGINE_LOGGERS) {
+            logger.removeHandler(handler);
+        }
+        handler.close();
     }
 }

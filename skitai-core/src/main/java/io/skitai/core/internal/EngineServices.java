@@ -29,6 +29,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
     private final int maxRcache;
     private final Optional<SSLContext> upstreamSsl;
     private final ServerControl control;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Map<String, Supplier<?>> sections = new ConcurrentHashMap<>();
     private final Map<Key<?>, Object> services = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -40,6 +41,12 @@ final class EngineServices implements ServerContext, AutoCloseable {
         this.backendKeepAlive = config.timeouts().backendKeepAlive();
         this.maxRcache = config.backends().maxRcache();
         this.upstreamSsl = config.backends().trust().sslContext();
+        this.json = config.json();
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.ObjectMapper json() {
+        return json;
     }
 
     @Override

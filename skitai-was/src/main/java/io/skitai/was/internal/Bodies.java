@@ -1,6 +1,6 @@
 package io.skitai.was.internal;
 
-import io.skitai.core.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skitai.was.Part;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class Bodies {
      * {@code data} as a body of {@code contentType}: {@code byte[]} and {@code String} as they are,
      * objects as JSON for a JSON type, maps form-encoded for a form type; {@code null} is no body.
      */
-    static byte[] encode(Object data, String contentType) {
+    static byte[] encode(Object data, String contentType, ObjectMapper json) {
         if (data == null) {
             return new byte[0];
         }
@@ -36,7 +36,12 @@ final class Bodies {
         }
         String type = contentType.toLowerCase(Locale.ROOT);
         if (type.contains("json")) {
-            return Json.bytes(data);
+            try {
+                return json.writeValueAsBytes(data);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write " + data.getClass().getName() + " as JSON: "
+                        + e.getOriginalMessage(), e);
+            }
         }
         if (type.startsWith("application/x-www-form-urlencoded") && data instanceof Map<?, ?> map) {
             return form(map).getBytes(StandardCharsets.US_ASCII);
@@ -111,14 +116,14 @@ final class Bodies {
      *
      * @throws IOException when the body does not parse as its type says
      */
-    static Object parse(String contentType, byte[] body) throws IOException {
+    static Object parse(String contentType, byte[] body, ObjectMapper json) throws IOException {
         if (body.length == 0) {
             return null;
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String mime = type.split(";", 2)[0].strip();
         if (mime.equals("application/json") || mime.endsWith("+json")) {
-            return Json.mapper().readValue(body, Object.class);
+            return json.readValue(body, Object.class);
         }
         if (mime.equals("text/xml") || mime.equals("application/xml") || mime.endsWith("+xml")) {
             return SafeXml.parse(body);

@@ -1,5 +1,6 @@
 package io.skitai.was.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skitai.core.StatusText;
 import io.skitai.was.Result;
 import java.net.http.HttpClient;
@@ -34,12 +35,17 @@ final class HttpTransport {
 
     private HttpTransport() {}
 
+    /** Parses the body by its Content-Type (JSON with the server's mapper); a body that does not parse is {@link Result#EXCEPTION}. */
+    static Parser byContentType(ObjectMapper json) {
+        return response -> byContentType(response, json);
+    }
+
     /** Parses the body by its Content-Type; a body that does not parse is {@link Result#EXCEPTION}. */
-    static Outcome byContentType(HttpResponse<byte[]> response) {
+    static Outcome byContentType(HttpResponse<byte[]> response, ObjectMapper json) {
         byte[] body = response.body() == null ? new byte[0] : response.body();
         var headers = response.headers().map();
         try {
-            Object data = Bodies.parse(response.headers().firstValue("Content-Type").orElse(null), body);
+            Object data = Bodies.parse(response.headers().firstValue("Content-Type").orElse(null), body, json);
             return Outcomes.normal(response.statusCode(), StatusText.of(response.statusCode()), headers, body, data);
         } catch (java.io.IOException | RuntimeException e) {
             return Outcomes.failedAnswer(response.statusCode(), headers, body, null, e);

@@ -113,7 +113,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         Bodies.Multipart multipart = Bodies.multipart(fields);
         Map<String, String> all = headers(headers);
         all.put("Content-Type", multipart.contentType());
-        return send("POST", url, multipart.body(), all, HttpTransport::byContentType, idempotent);
+        return send("POST", url, multipart.body(), all, HttpTransport.byContentType(json()), idempotent);
     }
 
     @Override
@@ -135,8 +135,12 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
 
     private C http(String method, String url, Object data, Map<String, String> headers) {
         Map<String, String> all = headers(headers);
-        byte[] body = Bodies.encode(data, all.get("Content-Type"));
-        return send(method, url, body, all, HttpTransport::byContentType, idempotent || IDEMPOTENT.contains(method));
+        byte[] body = Bodies.encode(data, all.get("Content-Type"), json());
+        return send(method, url, body, all, HttpTransport.byContentType(json()), idempotent || IDEMPOTENT.contains(method));
+    }
+
+    private com.fasterxml.jackson.databind.ObjectMapper json() {
+        return context.upstreams().server().json();
     }
 
     private Map<String, String> headers(Map<String, String> given) {

@@ -12,7 +12,7 @@ final class XmlRpcTransport {
 
     static Outcome parse(HttpResponse<byte[]> response) {
         if (response.statusCode() != 200) {
-            return HttpTransport.byContentType(response);
+            return HttpTransport.byContentType(response, io.skitai.core.Json.mapper());
         }
         byte[] body = response.body();
         var headers = response.headers().map();
