@@ -54,7 +54,7 @@ class FormsTest {
         return server;
     }
 
-    private static void awaitGone(Path file) throws InterruptedException {
+    static void awaitGone(Path file) throws InterruptedException {
         // The files go when the exchange completes, which may be just after the client has the response.
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (Files.exists(file) && System.nanoTime() < deadline) {
