@@ -108,6 +108,38 @@ class FormsTest {
     }
 
     @Test
+    void concurrentUploadsEachArriveIntact() throws Exception {
+        int clients = 8;
+        int rounds = 6;
+        TestKit.serve(server(Pref.create()), cli -> {
+            List<java.util.concurrent.Future<List<String>>> results = new ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+                for (int c = 0; c < clients; c++) {
+                    int seed = c;
+                    results.add(pool.submit(() -> {
+                        List<String> paths = new ArrayList<>();
+                        Random random = new Random(seed);
+                        for (int i = 0; i < rounds; i++) {
+                            byte[] data = new byte[100_000 + random.nextInt(200_000)];
+                            random.nextBytes(data);
+                            var r = cli.post("/up", new MultipartBody().file("f", "f.bin", null, data).bytes(), MultipartBody.TYPE);
+                            Map<String, Object> file = ((List<Map<String, Object>>) r.<Map<String, Object>>data().get("files")).get(0);
+                            assertThat(file).containsEntry("sha256", MultipartBody.sha256(data));
+                            paths.add((String) file.get("path"));
+                        }
+                        return paths;
+                    }));
+                }
+                for (var result : results) {
+                    for (String path : result.get()) {
+                        awaitGone(Path.of(path));
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void aBodyReadFirstStillYieldsTheForm() {
         byte[] big = new byte[40 * 1024];
         new Random(1).nextBytes(big);
@@ -142,6 +174,38 @@ class FormsTest {
                 assertThat(response.status()).isEqualTo(413);
                 assertThat(response.text()).contains("file &#39;doc&#39; is larger than 1000 bytes");
             }
+        });
+    }
+
+    @Test
+    void aChunkedMultipartBodyOverItsLimitIsCutOffWith413() {
+        SkitaiServer server = SkitaiServer.create();
+        server.mount("/up", ex -> ex.json(report(ex))).pref(Pref.create().maxMultipartBodySize(10_000));
+        byte[] body = new MultipartBody().file("doc", "a.bin", null, new byte[30_000]).bytes();
+        TestKit.serve(server, cli -> {
+            try (RawConnection raw = cli.raw()) {
+                raw.send("POST /up HTTP/1.1\r\nHost: t\r\nContent-Type: " + MultipartBody.TYPE
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length) + "\r\n");
+                raw.send(body);
+                raw.send("\r\n0\r\n\r\n");
+                RawResponse response = raw.readResponse(WAIT);
+                assertThat(response.status()).isEqualTo(413);
+                assertThat(response.text()).contains("larger than 10000 bytes");
+            }
+        });
+    }
+
+    @Test
+    void onTheIoThreadTheFormIsParsedFromTheBodyReadBeforeTheHandler() {
+        byte[] big = new byte[40 * 1024];
+        new Random(3).nextBytes(big);
+        byte[] body = new MultipartBody().field("a", "\u00e9").file("f", "f.bin", null, big).bytes();
+        TestKit.serve(Run.port(0).threads(0), server(Pref.create()), cli -> {
+            Map<String, Object> d = cli.post("/up", body, MultipartBody.TYPE).data();
+            assertThat(d.get("fields")).isEqualTo(Map.of("a", List.of("\u00e9")));
+            assertThat(((List<Map<String, Object>>) d.get("files")).get(0))
+                    .containsEntry("sha256", MultipartBody.sha256(big)).containsEntry("path", "");
+            assertThat(cli.postForm("/form", Map.of("name", "io")).<Map<String, Object>>data()).containsEntry("name", "io");
         });
     }
 

@@ -81,9 +81,11 @@ class MultipartFormTest {
     @Test
     void keepsContentByteExactWhenEveryBoundaryStraddlesReads() throws IOException {
         byte[] content = tricky("B0undary");
+        TempFiles temp = TempFiles.unmanaged();
         ParsedForm form = parse("multipart/form-data; boundary=B0undary", trickle(filePart("B0undary", "f", content)),
-                new FormLimits(10_000, 10_000, 10), 100, TempFiles.unmanaged());
+                new FormLimits(10_000, 10_000, 10), 100, temp);
         assertThat(form.files().get("f").get(0).bytes()).isEqualTo(content);
+        temp.deleteAll();
     }
 
     @Test
