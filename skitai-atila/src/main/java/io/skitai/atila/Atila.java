@@ -121,7 +121,6 @@ public final class Atila implements App {
             handler = Routes.compile(List.copyOf(controllers), renderer, runtime);
             runtime.taskWas(handler::withoutRequest);
         }
-        handler.uploadLimit(mount.point(), mount.pref().maxUploadFileSize());
         runtime.mounted(mount);
         return handler;
     }

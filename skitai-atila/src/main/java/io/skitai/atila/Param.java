@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Binds a route parameter from the path variables, then the query string, then an
  * {@code application/x-www-form-urlencoded} or {@code multipart/form-data} body (its text parts;
- * file parts bind to {@link Upload} parameters), converting it to the parameter's type: strings,
+ * file parts bind to {@link io.skitai.core.Upload} parameters), converting it to the parameter's type: strings,
  * primitives and their boxes, {@code BigDecimal}, {@code UUID}, enums (case-insensitive),
  * {@code LocalDate}, {@code Instant}, and {@code List}s of those (repeated parameters).
  * Parameters of such types bind this way without the annotation too. A missing required value or

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skitai.core.Pref;
 import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
+import io.skitai.core.Upload;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
 import java.io.ByteArrayOutputStream;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.App;
 import io.skitai.core.Exchange;
+import io.skitai.core.Upload;
 import io.skitai.was.RouteUrls;
 import io.skitai.was.Templates;
 import io.skitai.was.Was;
@@ -42,7 +43,7 @@ class PublicApiTest {
         assertThat(urls).isNotNull();
         assertThat(templates).isNotNull();
         assertThat(Param.NONE).isNotEmpty();
-        Upload u = new Upload("f", "a.txt", "text/plain", new byte[] {1});
+        Upload u = Upload.of("f", "a.txt", "text/plain", new byte[] {1});
         assertThat(u.name() + u.filename() + u.contentType() + u.size() + u.bytes().length).isEqualTo("fa.txttext/plain11");
         Streamed s = Streamed.of("text/plain", out -> out.write(1));
         Streamed plain = out -> out.write(2);

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,11 +62,49 @@ public interface Exchange {
     /**
      * The whole request body. Bounded by the mount's body limit: a larger body is refused with 413
      * ({@link HttpError}) without being read to the end.
+     *
+     * @throws IllegalStateException after {@link #form()} or {@link #files()} streamed a multipart
+     *                               body (its bytes are not kept; call {@code body()} first to have both)
      */
     byte[] body();
 
-    /** The request body as a stream (bounded like {@link #body()}). */
+    /** The request body as a stream (bounded like {@link #body()}, and like it unavailable after a streamed form). */
     InputStream bodyStream();
+
+    /**
+     * The text fields of an {@code application/x-www-form-urlencoded} or {@code multipart/form-data}
+     * body, by name in the order sent, immutable; empty for GET and HEAD and for other bodies.
+     *
+     * <p>Parsed once, on first use of {@code form()} or {@link #files()}. A urlencoded body is read
+     * with {@link #body()} (so {@code body()} still works afterwards) and decoded as UTF-8 unless its
+     * Content-Type names a charset. A multipart body is parsed as it streams in, its files going to
+     * {@link #files()}; its bytes are not kept, so {@code body()} is unavailable afterwards (if
+     * {@code body()} was read first, the form is parsed from that copy and its files stay in memory).
+     * Text fields of a multipart body are UTF-8 unless their part names a charset, and together are
+     * bounded by the mount's {@code Pref.maxPostBodySize()}.
+     *
+     * @throws HttpError 400 for a malformed body (bad {@code %}-escape, broken multipart framing, a
+     *                   part without a name, more than 1000 fields), 413 beyond the mount's limits,
+     *                   408 when the body arrives too slowly
+     */
+    Map<String, List<String>> form();
+
+    /**
+     * The files of a {@code multipart/form-data} body, by field name in the order sent, immutable;
+     * empty for any other request. Parsed with {@link #form()}: each file is bounded by the mount's
+     * {@code Pref.maxUploadFileSize()} (413 naming the field, before more of it is read), files over
+     * {@value Upload#MEMORY_THRESHOLD} bytes are streamed to temporary files, and those are deleted
+     * once the request completes.
+     *
+     * @throws HttpError as {@link #form()}
+     */
+    Map<String, List<Upload>> files();
+
+    /**
+     * The cookies of the request's {@code Cookie} header, by name (the first of a repeated name),
+     * immutable; a value in double quotes loses them.
+     */
+    Map<String, String> cookies();
 
     /** A per-request value, if one was put under the key. */
     <T> Optional<T> get(Key<T> key);
@@ -85,6 +125,16 @@ public interface Exchange {
 
     /** The value of a response header set so far. */
     Optional<String> responseHeader(String name);
+
+    /**
+     * Adds a {@code Set-Cookie} header for {@code cookie} (several cookies make several headers);
+     * setting the same name, path and domain again in this response replaces the earlier one.
+     *
+     * @throws IllegalArgumentException when the cookie's attributes contradict each other
+     *                                  ({@code SameSite=None} without {@code Secure}, see {@link Cookie#toSetCookie()})
+     * @throws IllegalStateException    when the response has already started
+     */
+    Exchange setCookie(Cookie cookie);
 
     /** Sends the bytes as the whole response body and completes the response. */
     void send(byte[] body);
@@ -161,6 +211,42 @@ public interface Exchange {
     default Optional<String> query(String name) {
         List<String> values = queryParams().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The first value of a form field ({@link #form()}). */
+    default Optional<String> formValue(String name) {
+        List<String> values = form().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The first file uploaded under a field name ({@link #files()}). */
+    default Optional<Upload> file(String name) {
+        List<Upload> uploads = files().get(name);
+        return uploads == null || uploads.isEmpty() ? Optional.empty() : Optional.of(uploads.get(0));
+    }
+
+    /** The value of a request cookie. */
+    default Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies().get(name));
+    }
+
+    /** Tells the client to delete a cookie set with {@code Path=/} and no domain ({@code Max-Age=0}). */
+    default Exchange removeCookie(String name) {
+        return setCookie(Cookie.of(name, "").path("/").maxAge(Duration.ZERO).expires(Instant.EPOCH));
+    }
+
+    /** Tells the client to delete a cookie set with this path and no domain ({@code Max-Age=0}). */
+    default Exchange removeCookie(String name, String path) {
+        return setCookie(Cookie.of(name, "").path(path).maxAge(Duration.ZERO).expires(Instant.EPOCH));
+    }
+
+    /**
+     * Tells the client to delete a cookie set with this path and domain ({@code Max-Age=0}); a cookie
+     * is deleted only by the path and domain it was set with.
+     */
+    default Exchange removeCookie(String name, String path, String domain) {
+        return setCookie(Cookie.of(name, "").path(path).domain(domain).maxAge(Duration.ZERO)
+                .expires(Instant.EPOCH));
     }
 
     /** The request body decoded as UTF-8. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,7 +27,6 @@ public final class AtilaHandler implements Handler {
 
     private volatile Routing routing;
     private final AppRuntime runtime;
-    private final Map<String, Long> uploadLimits = new ConcurrentHashMap<>();
 
     private record Routing(RouteTable<Endpoint> table, RouteUrls urls, Templates templates) {}
 
@@ -51,11 +49,6 @@ public final class AtilaHandler implements Handler {
         this.routing = fresh.routing;
     }
 
-    /** Bounds each uploaded file of requests to the mount at {@code mountPoint} (its {@code Pref.maxUploadFileSize()}). */
-    public void uploadLimit(String mountPoint, long maxUploadFileSize) {
-        uploadLimits.put(mountPoint, maxUploadFileSize);
-    }
-
     /** A {@link Was} serving no request for the app mounted at {@code mount} (its {@code @Maintain} tasks). */
     public Was withoutRequest(io.skitai.core.MountInfo mount) {
         Routing r = routing;
@@ -71,8 +64,7 @@ public final class AtilaHandler implements Handler {
         Was was = Was.of(exchange, r.urls(), r.templates(), events,
                 runtime == null ? RequestType.JSON : runtime.requestType());
         try {
-            long limit = uploadLimits.getOrDefault(exchange.mountPoint(), Long.MAX_VALUE);
-            dispatch(exchange, was, r.table(), limit);
+            dispatch(exchange, was, r.table());
         } catch (Throwable t) {
             if (runtime == null) {
                 throw t;
@@ -81,7 +73,7 @@ public final class AtilaHandler implements Handler {
         }
     }
 
-    private void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table, long uploadLimit) throws Exception {
+    private void dispatch(Exchange exchange, Was was, RouteTable<Endpoint> table) throws Exception {
         String method = exchange.method();
         String path = exchange.pathInfo();
         RouteTable.Match<Endpoint> match = table.find(method, path);
@@ -96,7 +88,7 @@ public final class AtilaHandler implements Handler {
             }
             throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
         }
-        Object result = match.target().invoke(new Call(exchange, was, match.variables(), uploadLimit));
+        Object result = match.target().invoke(new Call(exchange, was, match.variables()));
         respond(exchange, was, result);
     }
 

@@ -3,41 +3,33 @@ package io.skitai.atila.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.skitai.atila.Upload;
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
 import io.skitai.core.Json;
+import io.skitai.core.Upload;
 import io.skitai.was.Was;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What binders read for one request: the exchange, its Was, path variables, and the form, parsed on first use. */
+/**
+ * What binders read for one request: the exchange, its Was and path variables. Form fields and
+ * uploaded files come from the exchange ({@link Exchange#form()}, {@link Exchange#files()}), which
+ * parses the body once and enforces the mount's limits.
+ */
 public final class Call {
 
     private final Exchange exchange;
     private final Was was;
     private final Map<String, String> pathVariables;
-    private final long maxUploadFileSize;
-    private Map<String, List<String>> form;
-    private Multipart multipart;
 
-    /** A call of a route for one request, without an upload limit beyond the body limit. */
+    /** A call of a route for one request. */
     public Call(Exchange exchange, Was was, Map<String, String> pathVariables) {
-        this(exchange, was, pathVariables, Long.MAX_VALUE);
-    }
-
-    /** A call of a route for one request whose uploaded files may have at most {@code maxUploadFileSize} bytes each. */
-    public Call(Exchange exchange, Was was, Map<String, String> pathVariables, long maxUploadFileSize) {
         this.exchange = exchange;
         this.was = was;
         this.pathVariables = pathVariables;
-        this.maxUploadFileSize = maxUploadFileSize;
     }
 
     /** The request. */
@@ -60,36 +52,20 @@ public final class Call {
         if (query != null && !query.isEmpty()) {
             return query;
         }
-        if (isForm()) {
-            return form().getOrDefault(name, List.of());
-        }
-        if (Multipart.isMultipart(contentType())) {
-            return multipart().fields().getOrDefault(name, List.of());
-        }
-        return List.of();
+        return exchange.form().getOrDefault(name, List.of());
     }
 
     /** The files uploaded under field {@code name} of a multipart body (empty if none or not multipart). */
     public List<Upload> uploads(String name) {
-        if (!Multipart.isMultipart(contentType())) {
-            return List.of();
-        }
-        return multipart().files().getOrDefault(name, List.of());
-    }
-
-    private Multipart multipart() {
-        if (multipart == null) {
-            multipart = Multipart.parse(exchange.header("Content-Type").orElse(""), exchange.body(), maxUploadFileSize);
-        }
-        return multipart;
+        return exchange.files().getOrDefault(name, List.of());
     }
 
     /** Reads the body into the type of {@code reader}, for parameter {@code name}. */
     public Object body(ObjectReader reader, String name) {
         String type = contentType();
-        if (isForm() || Multipart.isMultipart(type)) {
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            (isForm() ? form() : multipart().fields()).forEach((k, v) -> fields.put(k, v.size() == 1 ? v.get(0) : v));
+            exchange.form().forEach((k, v) -> fields.put(k, v.size() == 1 ? v.get(0) : v));
             try {
                 return Json.mapper().convertValue(fields, reader.getValueType());
             } catch (IllegalArgumentException e) {
@@ -136,37 +112,5 @@ public final class Call {
 
     private String contentType() {
         return exchange.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    }
-
-    private boolean isForm() {
-        return contentType().startsWith("application/x-www-form-urlencoded");
-    }
-
-    private Map<String, List<String>> form() {
-        if (form == null) {
-            form = parseForm(exchange.bodyText());
-        }
-        return form;
-    }
-
-    static Map<String, List<String>> parseForm(String text) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (text.isEmpty()) {
-            return out;
-        }
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                throw new HttpError(400, "malformed form body: bad %-escape in '" + Converters.clip(pair) + "'");
-            }
-        }
-        return out;
     }
 }

@@ -96,7 +96,7 @@ final class BodyReader {
         });
     }
 
-    private static boolean tooSlow(Policy policy, long start, long received) {
+    static boolean tooSlow(Policy policy, long start, long received) {
         long elapsed = System.nanoTime() - start;
         return elapsed > policy.graceNanos() && received * 1_000_000_000.0 / elapsed < policy.minRate();
     }

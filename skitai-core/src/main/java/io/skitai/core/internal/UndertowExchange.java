@@ -1,11 +1,13 @@
 package io.skitai.core.internal;
 
+import io.skitai.core.Cookie;
 import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
 import io.skitai.core.HttpError;
 import io.skitai.core.Key;
 import io.skitai.core.ServerContext;
 import io.skitai.core.TxId;
+import io.skitai.core.Upload;
 import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -34,13 +36,16 @@ import java.util.concurrent.CompletionStage;
 final class UndertowExchange implements Exchange {
 
     private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
+    private static final Key<ParsedForm> FORM = Key.of("skitai.form", ParsedForm.class);
 
     private final HttpServerExchange exchange;
     private final String mountPoint;
     private final boolean mayBlock;
     private final long ioTimeoutMillis;
     private byte[] body;
+    private boolean bodyStreamed;
     private Map<String, List<String>> queryParams;
+    private Map<String, String> cookies;
     private Map<Key<?>, Object> attributes;
     private StreamingOutput output;
     private Pending pending;
@@ -153,6 +158,10 @@ final class UndertowExchange implements Exchange {
     }
 
     private byte[] readBody() {
+        if (bodyStreamed) {
+            throw new IllegalStateException("the multipart body was streamed by form()/files() and is not kept:"
+                    + " use the parsed fields and files, or call body() before them");
+        }
         if (exchange.isRequestComplete()) {
             return new byte[0];
         }
@@ -187,6 +196,62 @@ final class UndertowExchange implements Exchange {
     @Override
     public InputStream bodyStream() {
         return new ByteArrayInputStream(body());
+    }
+
+    @Override
+    public Map<String, List<String>> form() {
+        return parsedForm().fields();
+    }
+
+    @Override
+    public Map<String, List<Upload>> files() {
+        return parsedForm().files();
+    }
+
+    private ParsedForm parsedForm() {
+        ParsedForm form = get(FORM).orElse(null);
+        if (form == null) {
+            form = readForm();
+            put(FORM, form);
+        }
+        return form;
+    }
+
+    /** No body parsing for GET and HEAD; a multipart body is streamed unless it is already in memory. */
+    private ParsedForm readForm() {
+        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (type == null || Methods.GET.equals(exchange.getRequestMethod()) || Methods.HEAD.equals(exchange.getRequestMethod())) {
+            return ParsedForm.EMPTY;
+        }
+        if (UrlEncodedForm.accepts(type)) {
+            return UrlEncodedForm.parse(body(), type, RequestForm.limits(exchange).maxFields());
+        }
+        if (!MultipartForm.accepts(type)) {
+            return ParsedForm.EMPTY;
+        }
+        if (body != null || !mayBlock || exchange.isRequestComplete()) {
+            return RequestForm.fromBytes(exchange, type, body());
+        }
+        bodyStreamed = true;
+        return RequestForm.streamed(exchange, type, ioTimeoutMillis);
+    }
+
+    @Override
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            HeaderValues lines = exchange.getRequestHeaders().get(Headers.COOKIE);
+            cookies = CookieHeaders.parse(lines == null ? List.of() : lines);
+        }
+        return cookies;
+    }
+
+    @Override
+    public Exchange setCookie(Cookie cookie) {
+        if (exchange.isResponseStarted()) {
+            throw new IllegalStateException("cannot set cookie '" + cookie.name() + "': the response headers have gone out");
+        }
+        CookieHeaders.set(exchange.getResponseHeaders(), cookie);
+        return this;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.skitai.atila.internal;
+package io.skitai.core.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
