@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Cookies of plain handlers: {@link Exchange#cookies()}, {@link Exchange#setCookie(Cookie)}, removal. */
 class CookiesTest {
 
-    private static SkitaiServer server() {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder server() {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/login", ex -> {
             ex.setCookie(Cookie.of("sid", "s3cr3t").sameSite(Cookie.SameSite.STRICT).httpOnly(true).secure(true)
                     .maxAge(Duration.ofMinutes(30)).path("/app").domain("example.com"));

@@ -42,8 +42,8 @@ class FormsTest {
         return out;
     }
 
-    private static SkitaiServer server(Pref pref) {
-        SkitaiServer server = SkitaiServer.create();
+    private static ServerBuilder server(Pref pref) {
+        ServerBuilder server = ServerBuilder.create();
         server.mount("/form", ex -> ex.json(Map.of("form", ex.form(), "name", ex.formValue("name").orElse("-"),
                 "missing", ex.formValue("nope").isPresent(), "body", ex.bodyText())));
         server.mount("/up", ex -> ex.json(report(ex))).pref(pref);
@@ -179,9 +179,10 @@ class FormsTest {
 
     @Test
     void aChunkedMultipartBodyOverItsLimitIsCutOffWith413() {
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/up", ex -> ex.json(report(ex))).pref(Pref.create().maxMultipartBodySize(10_000));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/up", ex -> ex.json(report(ex))).pref(Pref.create().maxMultipartBodySize(10_000));
         byte[] body = new MultipartBody().file("doc", "a.bin", null, new byte[30_000]).bytes();
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             try (RawConnection raw = cli.raw()) {
                 raw.send("POST /up HTTP/1.1\r\nHost: t\r\nContent-Type: " + MultipartBody.TYPE

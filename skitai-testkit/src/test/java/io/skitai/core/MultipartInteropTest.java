@@ -54,8 +54,9 @@ class MultipartInteropTest {
     @Test
     void pythonsUploadArrivesByteExact() {
         assumeTrue(pythonAvailable(), "python3 is not installed: multipart interop with Python's urllib is skipped");
-        SkitaiServer server = SkitaiServer.create();
-        server.mount("/up", ex -> ex.json(FormsTest.report(ex)));
+        ServerBuilder serverConfig = ServerBuilder.create();
+        serverConfig.mount("/up", ex -> ex.json(FormsTest.report(ex)));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(server, cli -> {
             Process python = new ProcessBuilder("python3", "-c", CLIENT, cli.baseUrl() + "/up").redirectErrorStream(true).start();
             String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
