@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Pref.debug(true)} or {@code config().put("debug", true)}) templates are re-read on
  * every render, otherwise compiled once and cached.
  *
- * <p>Lifecycle: {@link #start(MountInfo)} applies the mount's {@code pref().config()} over
- * {@link #config()}, runs the {@link BeforeMount} hooks, builds the routes, starts the
+ * <p>Lifecycle: {@link #start(MountInfo)} reads the app's {@link #config()} with the mount's
+ * {@code pref().config()} over it, for that mount only (the same app mounted twice keeps each
+ * mount's overrides apart; {@link #config()} itself is not changed), runs the {@link BeforeMount} hooks, builds the routes, starts the
  * {@link Maintain} tasks and broadcast membership, then runs the {@link Mounted} hooks;
  * {@link #stop()} runs {@link BeforeUmount}, stops them, then runs {@link Umounted}. Controllers
  * also declare {@link On}/{@link OnBroadcast} event handlers, {@link ErrorHandler}s and
@@ -97,6 +98,15 @@ public final class Atila implements App {
         return config;
     }
 
+    /**
+     * The config in force for the request of {@code was}: {@link #config()} with the overrides of
+     * the mount serving it ({@code mount(..).pref(p)} with {@code p.config()}), read-only.
+     */
+    public Map<String, Object> config(io.skitai.was.Was was) {
+        AppRuntime r = runtime;
+        return r == null ? java.util.Collections.unmodifiableMap(config) : r.config(was.basepath());
+    }
+
     /** State shared by the app's routes and hooks (Python's {@code app.store}); thread-safe, no null values. */
     public Map<String, Object> store() {
         return store;
@@ -111,10 +121,9 @@ public final class Atila implements App {
      */
     @Override
     public synchronized Handler start(MountInfo mount) throws Exception {
-        config.putAll(mount.pref().config());
         if (runtime == null) {
             runtime = AppRuntime.of(this, List.copyOf(controllers));
-            renderer = AppTemplates.of(templates, controllers, mount, config);
+            renderer = AppTemplates.of(templates, controllers, mount, runtime.config(mount));
         }
         runtime.beforeMount(mount);
         if (handler == null) {

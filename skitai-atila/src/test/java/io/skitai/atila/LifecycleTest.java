@@ -9,6 +9,7 @@ import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
 import io.skitai.core.StartupException;
 import io.skitai.testkit.TestKit;
+import io.skitai.was.Was;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,8 +70,8 @@ class LifecycleTest {
         }
 
         @Route("/config")
-        public Map<String, Object> config() {
-            return app.config();
+        public Map<String, Object> config(Was was) {
+            return app.config(was);
         }
     }
 
@@ -120,6 +121,25 @@ class LifecycleTest {
         server.mount("/", app).pref(pref);
         TestKit.serve(server, cli -> {
             assertThat(cli.get("/config").<Map<String, Object>>data()).containsEntry("name", "pref").containsEntry("kept", 1);
+        });
+    }
+
+    @Test
+    void eachMountOfOneAppKeepsItsOwnOverrides() {
+        Atila app = Atila.create();
+        app.register(new Counter(app));
+        app.config().put("name", "app");
+        Pref a = Pref.create();
+        a.config().put("name", "a");
+        Pref b = Pref.create();
+        b.config().put("name", "b");
+        ServerBuilder server = ServerBuilder.create();
+        server.mount("/a", app).pref(a);
+        server.mount("/b", app).pref(b);
+        TestKit.serve(server, cli -> {
+            assertThat(cli.get("/a/config").<Map<String, Object>>data()).containsEntry("name", "a");
+            assertThat(cli.get("/b/config").<Map<String, Object>>data()).containsEntry("name", "b");
+            assertThat(app.config()).as("the app's own config is not changed by its mounts").containsEntry("name", "app");
         });
     }
 

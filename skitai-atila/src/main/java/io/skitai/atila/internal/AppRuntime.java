@@ -33,8 +33,12 @@ public final class AppRuntime {
     private final List<Hook> maintain = new ArrayList<>();
     private final Events events;
     private final ErrorHandlers errors;
-    private volatile boolean debug;
-    private volatile RequestType requestType = RequestType.JSON;
+    /** What one mount point's config (the app's, with the mount's overrides) decides. */
+    private record MountSettings(boolean debug, RequestType requestType) {}
+
+    private final Map<String, MountSettings> mountSettings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, MountInfo> mountsByPoint = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final MountSettings DEFAULTS = new MountSettings(false, RequestType.JSON);
     private MountInfo lastMount;
     private int mounts;
     private Maintainer maintainer;
@@ -78,17 +82,38 @@ public final class AppRuntime {
         return errors;
     }
 
-    /** Whether debug mode is on (set at mount from the config and the mount's preferences). */
-    public boolean debug() {
-        return debug;
+    /** Whether debug mode is on at {@code mountPoint} (the app's config with that mount's overrides). */
+    public boolean debug(String mountPoint) {
+        return mountSettings.getOrDefault(mountPoint, DEFAULTS).debug();
     }
 
     /**
      * The Content-Type and Accept of the app's upstream calls: {@code config().get("defaultRequestType")}
      * (a {@link RequestType}, a (content type, accept) pair or one type), JSON when unset.
      */
-    public RequestType requestType() {
-        return requestType;
+    public RequestType requestType(String mountPoint) {
+        return mountSettings.getOrDefault(mountPoint, DEFAULTS).requestType();
+    }
+
+    /** The app's config with the overrides of {@code mount}'s pref: that mount's own view, the app's untouched. */
+    public Map<String, Object> config(MountInfo mount) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(app.config());
+        if (mount != null) {
+            merged.putAll(mount.pref().config());
+        }
+        return java.util.Collections.unmodifiableMap(merged);
+    }
+
+    /** The config of the mount at {@code mountPoint} (see {@link #config(MountInfo)}); the app's own elsewhere. */
+    public Map<String, Object> config(String mountPoint) {
+        return config(mountsByPoint.get(mountPoint));
+    }
+
+    private void settle(MountInfo mount) {
+        mountsByPoint.put(mount.point(), mount);
+        Map<String, Object> config = config(mount);
+        mountSettings.put(mount.point(), new MountSettings(isTrue(config.get("debug")) || mount.pref().debug(),
+                requestType(config.get("defaultRequestType"))));
     }
 
     private static RequestType requestType(Object configured) {
@@ -98,14 +123,13 @@ public final class AppRuntime {
     /** Applies the mount's debug flag and runs the {@code @BeforeMount} hooks. */
     public void beforeMount(MountInfo mount) throws Exception {
         lastMount = mount;
-        debug = isTrue(app.config().get("debug")) || mount.pref().debug();
-        requestType = requestType(app.config().get("defaultRequestType"));
+        settle(mount);
         run(BeforeMount.class, mount);
     }
 
     /** Joins the broadcast set, starts maintenance (first mount only) and runs the {@code @Mounted} hooks. */
     public void mounted(MountInfo mount) throws Exception {
-        long interval = Maintainer.interval(app.config().get("maintainInterval"));
+        long interval = Maintainer.interval(config(mount).get("maintainInterval"));
         if (mounts++ == 0) {
             events.join(mount.server());
             maintainer = Maintainer.start(maintain, this::maintenanceArgs, interval);
@@ -161,13 +185,14 @@ public final class AppRuntime {
         run(BeforeReload.class, lastMount);
         prepare.run();
         if (mounts > 0) {
-            debug = isTrue(app.config().get("debug")) || (lastMount != null && lastMount.pref().debug());
-            requestType = requestType(app.config().get("defaultRequestType"));
+            if (lastMount != null) {
+                settle(lastMount);
+            }
             if (maintainer != null) {
                 maintainer.close();
             }
             maintainer = Maintainer.start(maintain, this::maintenanceArgs,
-                    Maintainer.interval(app.config().get("maintainInterval")));
+                    Maintainer.interval(config(lastMount).get("maintainInterval")));
         }
         run(Reloaded.class, lastMount);
     }

@@ -54,7 +54,7 @@ public final class AtilaHandler implements Handler {
         Routing r = routing;
         return Was.withoutRequest(mount.server(), mount.point(), r.urls(), r.templates(),
                 runtime == null ? AppEvents.none() : runtime.events(),
-                runtime == null ? RequestType.JSON : runtime.requestType());
+                runtime == null ? RequestType.JSON : runtime.requestType(mount.point()));
     }
 
     @Override
@@ -62,14 +62,14 @@ public final class AtilaHandler implements Handler {
         Routing r = routing;
         AppEvents events = runtime == null ? AppEvents.none() : runtime.events();
         Was was = Was.of(exchange, r.urls(), r.templates(), events,
-                runtime == null ? RequestType.JSON : runtime.requestType());
+                runtime == null ? RequestType.JSON : runtime.requestType(exchange.mountPoint()));
         try {
             dispatch(exchange, was, r.table());
         } catch (Throwable t) {
             if (runtime == null) {
                 throw t;
             }
-            runtime.errors().handle(exchange, was, t, runtime.debug());
+            runtime.errors().handle(exchange, was, t, runtime.debug(exchange.mountPoint()));
         }
     }
 
@@ -118,7 +118,7 @@ public final class AtilaHandler implements Handler {
                 if (runtime == null) {
                     throw t;
                 }
-                runtime.errors().handle(ex, was, t, runtime.debug());
+                runtime.errors().handle(ex, was, t, runtime.debug(ex.mountPoint()));
             }
         });
     }
