@@ -46,7 +46,7 @@ public final class ServerBuilder {
     private EngineConfig.Forward forward;
     private Path logDirectory;
     private Path runDirectory;
-    private int maxRcache = EngineConfig.Backends.DEFAULT_MAX_RCACHE;
+    private final Map<Setting<?>, Object> settings = new LinkedHashMap<>();
     private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
     private ProcessSettings processSettings = ProcessSettings.DEFAULTS;
     private ServerConfig built;
@@ -69,7 +69,7 @@ public final class ServerBuilder {
             built = new ServerConfig(List.copyOf(mounts), pref, Map.copyOf(maxAges), timeouts, limits,
                     Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
                     Optional.ofNullable(logDirectory), Optional.ofNullable(runDirectory), Map.copyOf(aliases),
-                    maxRcache, upstreamTrust, processSettings, List.copyOf(sidecars), List.copyOf(filters),
+                    Map.copyOf(settings), upstreamTrust, processSettings, List.copyOf(sidecars), List.copyOf(filters),
                     json != null ? json : Json.newMapper());
         }
         return built;
@@ -362,7 +362,19 @@ public final class ServerBuilder {
         if (entries < 0) {
             throw new IllegalArgumentException(Messages.maxRcache(entries));
         }
-        maxRcache = entries;
+        return set(MAX_RCACHE, entries);
+    }
+
+    /** was's result-cache size, written by name (was declares and reads it). */
+    private static final Setting<Integer> MAX_RCACHE = Setting.of("was.maxRcache", Integer.class, 100);
+
+    /** Sets a module's {@link Setting} (read with {@code ServerContext.setting}). */
+    public <T> ServerBuilder set(Setting<T> setting, T value) {
+        open("set " + setting.name());
+        if (value == null) {
+            throw new IllegalArgumentException("set(" + setting.name() + ", null): pass a value");
+        }
+        settings.put(setting, setting.cast(value));
         return this;
     }
 

@@ -30,7 +30,7 @@ public final class ServerConfig {
     private final Optional<Path> logDirectory;
     private final Optional<Path> runDirectory;
     private final Map<String, Alias> aliases;
-    private final int maxRcache;
+    private final Map<Setting<?>, Object> settings;
     private final UpstreamTrust upstreamTrust;
     private final ProcessSettings processSettings;
     private final List<Sidecar> sidecars;
@@ -41,7 +41,7 @@ public final class ServerConfig {
     ServerConfig(List<Mount> mounts, Pref pref, Map<String, Long> maxAges, EngineConfig.Timeouts timeouts,
             EngineConfig.Limits limits, Optional<EngineConfig.Tls> tls, Optional<EngineConfig.Forward> forward,
             List<String> logOff, Optional<Path> logDirectory, Optional<Path> runDirectory, Map<String, Alias> aliases,
-            int maxRcache, UpstreamTrust upstreamTrust, ProcessSettings processSettings, List<Sidecar> sidecars,
+            Map<Setting<?>, Object> settings, UpstreamTrust upstreamTrust, ProcessSettings processSettings, List<Sidecar> sidecars,
             List<Filter> filters, ObjectMapper json) {
         this.mounts = mounts;
         this.pref = pref;
@@ -54,12 +54,18 @@ public final class ServerConfig {
         this.logDirectory = logDirectory;
         this.runDirectory = runDirectory;
         this.aliases = aliases;
-        this.maxRcache = maxRcache;
+        this.settings = settings;
         this.upstreamTrust = upstreamTrust;
         this.processSettings = processSettings;
         this.sidecars = sidecars;
         this.filters = filters;
         this.json = json;
+    }
+
+    /** The value of {@code setting}, or its default when it was not set. */
+    public <T> T setting(Setting<T> setting) {
+        Object v = settings.get(setting);
+        return v == null ? setting.defaultValue() : setting.cast(v);
     }
 
     /** The server's JSON mapper. */
@@ -105,7 +111,7 @@ public final class ServerConfig {
     /** The engine's configuration for one run. */
     EngineConfig engineConfig(Run run) {
         return new EngineConfig(run, mounts, filters, json, pref.copy(), maxAges, timeouts, limits, tls, forward, logOff,
-                logDirectory, new EngineConfig.Backends(aliases, maxRcache, upstreamTrust));
+                logDirectory, new EngineConfig.Backends(aliases, upstreamTrust), settings);
     }
 
     ProcessSettings processSettings() {

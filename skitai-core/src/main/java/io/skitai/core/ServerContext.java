@@ -31,8 +31,8 @@ public interface ServerContext {
      */
     Optional<javax.net.ssl.SSLContext> upstreamSslContext();
 
-    /** How many results the upstream result cache holds ({@link SkitaiServer#setMaxRcache(int)}; 0: off). */
-    int maxRcache();
+    /** The value of a module's {@link Setting} in this server's configuration (its default when unset). */
+    <T> T setting(Setting<T> setting);
 
     /** The server's JSON mapper ({@link ServerBuilder#setJsonMapper}): {@link Exchange#json}, Atila and was use it. */
     com.fasterxml.jackson.databind.ObjectMapper json();

@@ -88,6 +88,11 @@ public final class Skitai {
         CONFIG.setJsonMapper(mapper);
     }
 
+    /** See {@link ServerBuilder#set(Setting, Object)}: a module's typed setting. */
+    public static <T> void set(Setting<T> setting, T value) {
+        CONFIG.set(setting, value);
+    }
+
     /** The engine-wide preferences. */
     public static Pref pref() {
         return CONFIG.pref();

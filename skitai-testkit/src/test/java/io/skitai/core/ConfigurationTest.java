@@ -37,6 +37,18 @@ class ConfigurationTest {
         });
     }
 
+    private static final Setting<String> GREETING = Setting.of("test.greeting", String.class, "hello");
+
+    @Test
+    void aModuleReadsItsTypedSettingWhereItRuns() {
+        ServerBuilder config = ServerBuilder.create().set(GREETING, "bonjour");
+        config.mount("/", ex -> ex.send(ex.server().setting(GREETING) + " "
+                + ex.server().setting(Setting.of("test.unset", Integer.class, 7))));
+        TestKit.serve(config, cli -> assertThat(cli.get("/").text()).isEqualTo("bonjour 7"));
+        assertThatThrownBy(() -> config.set(GREETING, "late")).hasMessageStartingWith("SKITAI-C022 set test.greeting:");
+        assertThat(Setting.of("test.greeting", String.class, "other")).as("settings compare by name").isEqualTo(GREETING);
+    }
+
     @Test
     void theFacadeFreezesItsSettingsWhenTheServerIsCreated() {
         assertThat(ServerBuilder.create().isFrozen()).isFalse();

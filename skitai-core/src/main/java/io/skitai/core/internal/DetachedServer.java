@@ -41,7 +41,7 @@ public final class DetachedServer implements ServerContext {
     }
 
     @Override
-    public int maxRcache() {
+    public <T> T setting(io.skitai.core.Setting<T> setting) {
         throw notRunning();
     }
 

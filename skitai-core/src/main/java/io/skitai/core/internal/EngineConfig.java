@@ -24,7 +24,8 @@ public record EngineConfig(
         Optional<Forward> forward,
         List<String> logOff,
         Optional<Path> logDirectory,
-        Backends backends) {
+        Backends backends,
+        Map<io.skitai.core.Setting<?>, Object> settings) {
 
     /** Connection timeouts. */
     public record Timeouts(Duration keepAlive, Duration request, Duration header, Duration backendKeepAlive,
@@ -104,11 +105,8 @@ public record EngineConfig(
         }
     }
 
-    /** Upstream settings: the aliases by name, the result cache size and what HTTPS calls trust. */
-    public record Backends(Map<String, Alias> aliases, int maxRcache, UpstreamTrust trust) {
-
-        /** No aliases, a result cache of {@value #DEFAULT_MAX_RCACHE} results. */
-        public static final int DEFAULT_MAX_RCACHE = 100;
+    /** Upstream settings shared by was and the proxy: the aliases by name and what HTTPS calls trust. */
+    public record Backends(Map<String, Alias> aliases, UpstreamTrust trust) {
 
         /** Freezes the aliases. */
         public Backends {

@@ -26,7 +26,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
 
     private final Map<String, Alias> aliases;
     private final Duration backendKeepAlive;
-    private final int maxRcache;
+    private final Map<io.skitai.core.Setting<?>, Object> settings;
     private final Optional<SSLContext> upstreamSsl;
     private final ServerControl control;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -39,7 +39,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
         this.control = java.util.Objects.requireNonNull(control, "control");
         this.aliases = config.backends().aliases();
         this.backendKeepAlive = config.timeouts().backendKeepAlive();
-        this.maxRcache = config.backends().maxRcache();
+        this.settings = config.settings();
         this.upstreamSsl = config.backends().trust().sslContext();
         this.json = config.json();
     }
@@ -60,8 +60,9 @@ final class EngineServices implements ServerContext, AutoCloseable {
     }
 
     @Override
-    public int maxRcache() {
-        return maxRcache;
+    public <T> T setting(io.skitai.core.Setting<T> setting) {
+        Object v = settings.get(setting);
+        return v == null ? setting.defaultValue() : setting.cast(v);
     }
 
     @Override

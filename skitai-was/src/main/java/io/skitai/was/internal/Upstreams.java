@@ -69,7 +69,7 @@ public final class Upstreams implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_2);
         server.upstreamSslContext().ifPresent(builder::sslContext);
         this.http = builder.build();
-        this.cache = ResultCache.of(server.maxRcache());
+        this.cache = ResultCache.of(server.setting(io.skitai.was.WasSettings.MAX_RCACHE));
         server.addStatusSection(STATUS_SECTION, this::status);
     }
 

@@ -1,0 +1,19 @@
+package io.skitai.was;
+
+import io.skitai.core.Setting;
+
+/**
+ * The settings of the was module, kept in the server's configuration: set them with
+ * {@code ServerBuilder.set(..)} (or the facade's Python-named forms), read them with
+ * {@code exchange.server().setting(..)}.
+ */
+public final class WasSettings {
+
+    /**
+     * How many upstream results the result cache keeps (Python's {@code set_max_rcache}; default
+     * 100, least recently used evicted first; 0 turns it off). {@code Skitai.setMaxRcache(n)} sets it.
+     */
+    public static final Setting<Integer> MAX_RCACHE = Setting.of("was.maxRcache", Integer.class, 100);
+
+    private WasSettings() {}
+}
