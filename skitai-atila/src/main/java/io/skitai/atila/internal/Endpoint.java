@@ -14,20 +14,21 @@ public final class Endpoint {
     private final MethodHandle invoker;
     private final Binders.Binder[] binders;
     private final String description;
-    private final Hook[] before;
-    private final Hook[] after;
+    /** The route method inside its {@code @RunBefore}/{@code @RunAfter} filters; null when it has none. */
+    private final io.skitai.core.Handler filtered;
 
-    private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description, Hook[] before, Hook[] after) {
+    private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description,
+            java.util.List<Hook> before, java.util.List<Hook> after) {
         this.invoker = invoker;
         this.binders = binders;
         this.description = description;
-        this.before = before;
-        this.after = after;
+        this.filtered = before.isEmpty() && after.isEmpty() ? null
+                : RouteFilters.around(before, after, this::invokeMethod);
     }
 
-    /** This endpoint with {@code @RunBefore} and {@code @RunAfter} hooks around the method. */
+    /** This endpoint with {@code @RunBefore} and {@code @RunAfter} hooks around the method, as filters. */
     public Endpoint withHooks(java.util.List<Hook> before, java.util.List<Hook> after) {
-        return new Endpoint(invoker, binders, description, before.toArray(Hook[]::new), after.toArray(Hook[]::new));
+        return new Endpoint(invoker, binders, description, before, after);
     }
 
     /** Prepares {@code method} of {@code controller}; throws {@link IllegalStateException} when it cannot be routed. */
@@ -39,29 +40,18 @@ public final class Endpoint {
             MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(controller);
             MethodHandle spread = handle.asSpreader(Object[].class, binders.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return new Endpoint(spread, binders, description, new Hook[0], new Hook[0]);
+            return new Endpoint(spread, binders, description, java.util.List.of(), java.util.List.of());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(description + " is not accessible: make the controller class and method public", e);
         }
     }
 
     /**
-     * Runs the before-hooks (the first non-null value they return is the result), binds the
-     * arguments and invokes the method, then runs the after-hooks; returns the result.
+     * Binds the arguments and invokes the method inside its hook filters (a before-hook's non-null
+     * value is the result instead; after-hooks run before the result is rendered); returns the result.
      */
     public Object invoke(Call call) throws Exception {
-        Hook.Args hookArgs = before.length + after.length == 0 ? null : Hook.Args.of(call.was());
-        for (Hook hook : before) {
-            Object early = hook.call(hookArgs);
-            if (early != null) {
-                return early;
-            }
-        }
-        Object result = invokeMethod(call);
-        for (Hook hook : after) {
-            hook.call(hookArgs);
-        }
-        return result;
+        return filtered == null ? invokeMethod(call) : RouteFilters.run(filtered, call);
     }
 
     private Object invokeMethod(Call call) throws Exception {
