@@ -118,8 +118,9 @@ class HttpCallsTest {
 
     @Test
     void noAnswerWithinTheTimeoutIsStatusOne() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try (RawUpstream slow = RawUpstream.blocking(ex -> {
-            Thread.sleep(2000);
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);   // answers only after the test
             RawUpstream.send(ex, 200, "text/plain", "late");
         })) {
             ServerBuilder server = ServerBuilder.create();
@@ -133,8 +134,10 @@ class HttpCallsTest {
                 Map<String, Integer> r = cli.get("/").data();
                 assertThat(r.get("status")).isEqualTo(Result.TIMEOUT);
                 assertThat(r.get("code")).isZero();
-                assertThat(r.get("ms")).isBetween(250, 1500);
+                assertThat(r.get("ms")).as("the wait lasts at least the timeout").isGreaterThanOrEqualTo(290);
             });
+        } finally {
+            release.countDown();
         }
     }
 
@@ -164,28 +167,27 @@ class HttpCallsTest {
     }
 
     @Test
-    void parallelCallsTakeTheSlowestNotTheSum() {
-        try (RawUpstream slow = RawUpstream.blocking(ex -> {
-            Thread.sleep(400);
-            RawUpstream.send(ex, 200, "application/json", "{\"ok\":true}");
+    void firedCallsAreInFlightTogether() {
+        // The upstream answers only once all three requests have arrived: calls made one after
+        // another would each wait for the others and time out; fired together, all three succeed.
+        java.util.concurrent.CountDownLatch allArrived = new java.util.concurrent.CountDownLatch(3);
+        try (RawUpstream together = RawUpstream.blocking(ex -> {
+            allArrived.countDown();
+            boolean all = allArrived.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            RawUpstream.send(ex, all ? 200 : 504, "application/json", "{\"ok\":" + all + "}");
         })) {
             ServerBuilder server = ServerBuilder.create();
             server.mount("/", ex -> {
                 Was was = Was.current();
-                long start = System.nanoTime();
-                List<Call> calls = List.of(was.get(slow.url("/a")), was.get(slow.url("/b")), was.get(slow.url("/c")));
+                List<Call> calls = List.of(was.get(together.url("/a")), was.get(together.url("/b")),
+                        was.get(together.url("/c")));
                 int ok = 0;
                 for (Call c : calls) {
-                    ok += c.dispatch(5).isSuccess() ? 1 : 0;
+                    ok += c.dispatch(20).isSuccess() ? 1 : 0;
                 }
-                ex.json(Map.of("ok", ok, "ms", (System.nanoTime() - start) / 1_000_000));
+                ex.json(Map.of("ok", ok));
             });
-            TestKit.serve(server, cli -> {
-                Map<String, Integer> r = cli.get("/").data();
-                assertThat(r.get("ok")).isEqualTo(3);
-                // Three 400 ms answers one after another would take 1200 ms.
-                assertThat(r.get("ms")).isBetween(400, 1000);
-            });
+            TestKit.serve(server, cli -> assertThat(cli.get("/").<Map<String, Integer>>data()).containsEntry("ok", 3));
         }
     }
 

@@ -102,11 +102,9 @@ class HandlesTest {
                 SingleCall.of(CompletableFuture.completedFuture(ok(1)), null),
                 SingleCall.of(slow, null),
                 SingleCall.of(CompletableFuture.completedFuture(ok(3)), null)));
-        long start = System.nanoTime();
         Results rs = m.dispatch(Duration.ofMillis(100));
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(rs.statuses()).containsExactly(Result.NORMAL, Result.TIMEOUT, Result.NORMAL);
         assertThat(rs.data()).containsExactly(1, null, 3);
-        assertThat(tookMs).isLessThan(1000);
+        assertThat(slow).as("the call that timed out was cancelled").isCancelled();
     }
 }
