@@ -24,6 +24,10 @@ class PublicApiTest {
         was.upload("@a/x", Map.of("f", new Part("a.txt", "text/plain", new byte[0])));
         Call rpc = was.rpc("@a/rpc2").call("m", 1, "two");
         Requests<Call> lb = was.lb().useCache(false);
+        Call replayable = was.lb().idempotent().rpc("@a/rpc2").call("read");
+        was.setgs("nodes", 3, "from", "here");
+        boolean serving = was.hasRequest();
+        io.skitai.core.Setting<Integer> rcache = WasSettings.MAX_RCACHE;
         Requests<MapCall> map = was.map().useCache(Instant.now());
         MapCall all = map.get("@a/x");
         Results rs = all.dispatch(2);

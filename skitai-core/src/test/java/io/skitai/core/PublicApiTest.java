@@ -1,0 +1,75 @@
+package io.skitai.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Compiles against core's public API as the README uses it, so a broken signature fails here first. */
+class PublicApiTest {
+
+    private static final Setting<Integer> LIMIT = Setting.of("test.limit", Integer.class, 3);
+
+    @SuppressWarnings("unused")
+    static SkitaiServer everyForm(String[] args) {
+        ServerBuilder config = ServerBuilder.create();
+        Mount m = config.mount("/", (Handler) ex -> ex.send("x")).host("a.example.com").name("root")
+                .pref(Pref.create().maxClientBodySize(1024).debug(true)).filter(Filter.named("f", next -> next));
+        config.mount("/static", Path.of("static"));
+        config.mount("/named", "com.example.App");
+        config.filter(next -> ex -> next.handle(ex));
+        config.setKeepAlive(30).setRequestTimeout(30).setHeaderTimeout(Duration.ofSeconds(10))
+                .setBackendKeepAlive(10).setHeaderLimits(8192, 32768, 100).setMinBodyRate(1024)
+                .setMaxConcurrentStreams(100).setMaxAge("/static", 60).logOff("/static/")
+                .setMaxRcache(100).set(LIMIT, 5).deflu("users").defgs("nodes").setSpareWorker(true)
+                .setWorkerCriticalPoint(90, 3, 10).setJsonMapper(Json.newMapper());
+        Alias alias = config.alias("@api", Proto.HTTP, "127.0.0.1:5001 2");
+        ServerConfig frozen = config.build();
+        Map<String, Alias> aliases = frozen.aliases();
+        SkitaiServer server = SkitaiServer.create(frozen);
+        SkitaiServer other = SkitaiServer.create(c -> c.mount("/", (Handler) ex -> ex.json(Map.of("a", 1))));
+        int exit = other.runMain(Run.port(5000).threads(8).workers(2).name("app").args(args));
+        server.start(Run.port(0).address("127.0.0.1"));
+        int port = server.port();
+        ServerStatus status = server.status();
+        server.restart();
+        server.shutdown();
+        server.stop();
+        Skitai.setKeepAlive(30);
+        Skitai.filter(next -> next);
+        Skitai.set(LIMIT, 4);
+        ServerBuilder facade = Skitai.config();
+        return server;
+    }
+
+    @SuppressWarnings("unused")
+    static void exchangeForms(Exchange ex) throws Exception {
+        Map<String, List<String>> form = ex.form();
+        Optional<String> title = ex.formValue("title");
+        Optional<Upload> file = ex.file("doc");
+        Optional<String> cookie = ex.cookie("sid");
+        ex.setCookie(Cookie.of("sid", "1").path("/").httpOnly(true).secure(true).sameSite(Cookie.SameSite.LAX)
+                .maxAge(Duration.ofHours(1)));
+        ex.removeCookie("old");
+        ex.onComplete(() -> { });
+        ServerContext srv = ex.server();
+        int limit = srv.setting(LIMIT);
+        srv.shutdown();
+        srv.shutdownServer();
+        srv.restart();
+        ex.status(201).header("X", "y").json(Map.of("ok", true));
+        throw HttpError.of("404 Not Found");
+    }
+
+    @Test
+    void settingsHaveDefaultsAndCompareByName() {
+        assertThat(LIMIT.defaultValue()).isEqualTo(3);
+        assertThat(Setting.of("test.limit", Integer.class, 9)).isEqualTo(LIMIT);
+        assertThat(ServerBuilder.create().build().setting(LIMIT)).isEqualTo(3);
+        assertThat(ServerBuilder.create().set(LIMIT, 8).build().setting(LIMIT)).isEqualTo(8);
+    }
+}
