@@ -5,6 +5,7 @@ import io.skitai.core.internal.CommandLine;
 import io.skitai.core.internal.EngineDaemon;
 import io.skitai.core.internal.Messages;
 import io.skitai.core.internal.process.Launcher;
+import io.skitai.core.internal.process.Master;
 import io.skitai.core.internal.process.ProcessRole;
 import io.skitai.core.internal.process.Signals;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class MainProgram {
                         server.runDirectory(effective.name()), Skitai.getswd(), server.config().drainTimeout(), master);
             }
             if (role.isMaster()) {
-                return server.superviseWorkers(effective, run.args());
+                return superviseWorkers(server, effective, run.args());
             }
             if (!role.isWorker() && effective.workers() > 1) {
                 return Launcher.run(effective.name(), run.args());
@@ -54,6 +55,14 @@ final class MainProgram {
             server.stop();
             return 0;
         }
+    }
+
+    /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
+    private static int superviseWorkers(SkitaiServer server, Run run, List<String> args) {
+        List<String> workerArgs = new java.util.ArrayList<>(args);
+        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : Master.freePort(run.address())));
+        return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, server.runDirectory(run.name()),
+                server.config().processSettings(), server.config().drainTimeout()));
     }
 
     /**

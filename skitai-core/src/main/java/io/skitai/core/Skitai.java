@@ -2,12 +2,6 @@ package io.skitai.core;
 
 import io.skitai.core.daemon.Daemon;
 import io.skitai.core.internal.CommandLine;
-import io.skitai.core.internal.EngineDaemon;
-import io.skitai.core.internal.Messages;
-import io.skitai.core.internal.process.Launcher;
-import io.skitai.core.internal.process.ProcessRole;
-import io.skitai.core.internal.process.Signals;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,14 +4,11 @@ import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Engine;
 import io.skitai.core.internal.Messages;
 import io.skitai.core.internal.ServerControl;
-import io.skitai.core.internal.process.Master;
 import io.skitai.core.internal.process.ProcessContext;
 import io.skitai.core.internal.process.ProcessRole;
 import io.skitai.core.internal.process.Scoreboard;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -40,7 +37,7 @@ public final class SkitaiServer implements AutoCloseable {
     private volatile Run running;
     private volatile boolean restarting;
     /** What requests reach through {@link Exchange#server()}: this server's process-model operations. */
-    private final ServerControl control = new Control();
+    private final ServerControl control = new ServerOperations(this, statusSections);
 
     private SkitaiServer(ServerConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
@@ -92,44 +89,6 @@ public final class SkitaiServer implements AutoCloseable {
     public SkitaiServer addStatusSection(String name, Supplier<?> section) {
         statusSections.put(name, section);
         return this;
-    }
-
-    /** {@link ServerControl} over this server's public operations. */
-    private final class Control implements ServerControl {
-        @Override
-        public SharedState sharedState() {
-            return SkitaiServer.this.sharedState();
-        }
-
-        @Override
-        public ServerStatus status() {
-            return SkitaiServer.this.status();
-        }
-
-        @Override
-        public void restart() {
-            SkitaiServer.this.restart();
-        }
-
-        @Override
-        public void shutdown() {
-            Thread.ofPlatform().name("skitai-shutdown").start(SkitaiServer.this::stop);
-        }
-
-        @Override
-        public void shutdownServer() {
-            SkitaiServer.this.shutdown();
-        }
-
-        @Override
-        public void addStatusSection(String name, Supplier<?> section) {
-            SkitaiServer.this.addStatusSection(name, section);
-        }
-
-        @Override
-        public void removeStatusSection(String name, Supplier<?> section) {
-            statusSections.remove(name, section);
-        }
     }
 
     /** The state shared by every worker process of this server (see {@link SharedState}). */
@@ -184,14 +143,6 @@ public final class SkitaiServer implements AutoCloseable {
         Thread.ofPlatform().name("skitai-shutdown").start(this::stop);
     }
 
-    /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
-    int superviseWorkers(Run run, List<String> args) {
-        List<String> workerArgs = new ArrayList<>(args);
-        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : Master.freePort(run.address())));
-        return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, runDirectory(run.name()),
-                config.processSettings(), config.drainTimeout()));
-    }
-
     private ProcessContext context() {
         ProcessContext ctx = process;
         if (ctx == null) {
@@ -214,7 +165,7 @@ public final class SkitaiServer implements AutoCloseable {
         ProcessRole role = ProcessRole.current();
         if (run.workers() > 1 && !role.isWorker()) {
             System.getLogger("skitai").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
-                    + " Skitai.run; SkitaiServer.start runs one process", run.workers());
+                    + " runMain (or Skitai.run); start runs one process", run.workers());
         }
         ProcessContext ctx = ProcessContext.open(run.name(), role, config.processSettings());
         process = ctx;
