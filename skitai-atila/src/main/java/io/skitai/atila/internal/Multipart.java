@@ -93,7 +93,7 @@ public record Multipart(Map<String, List<String>> fields, Map<String, List<Uploa
             return;
         }
         if (end - start > maxFileSize) {
-            throw new HttpError(413, "file '" + name + "' is larger than " + maxFileSize + " bytes");
+            throw new HttpError(413, Messages.fileTooLarge(name, maxFileSize));
         }
         String type = headers.getOrDefault("content-type", "application/octet-stream");
         byte[] bytes = Arrays.copyOfRange(body, start, end);
@@ -116,7 +116,7 @@ public record Multipart(Map<String, List<String>> fields, Map<String, List<Uploa
     }
 
     private static HttpError bad(String problem) {
-        return new HttpError(400, "malformed multipart body: " + problem);
+        return new HttpError(400, Messages.malformedMultipart(problem));
     }
 
     static boolean startsWith(byte[] data, int at, byte[] prefix) {
