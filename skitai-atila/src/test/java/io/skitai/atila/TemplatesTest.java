@@ -174,7 +174,7 @@ class TemplatesTest {
     }
 
     private static void withLog(List<LogRecord> records, Runnable body) {
-        Logger logger = Logger.getLogger("skitai");
+        Logger logger = Logger.getLogger("io.skitai");
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -10,12 +10,14 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * The engine's own log (the "skitai" logger, through java.util.logging): keeps the libraries
- * underneath quiet unless the user configured them, and copies the engine log to a file on request.
+ * Skitai's own log (the "io.skitai" logger and its children "io.skitai.core", "io.skitai.was",
+ * "io.skitai.atila", ..., through java.util.logging): keeps the libraries underneath quiet unless the
+ * user configured them, and copies Skitai's log to a file on request.
  */
 final class EngineLogging {
 
-    private static final Logger ENGINE = Logger.getLogger("skitai");
+    /** The parent of every module's logger. */
+    private static final Logger ENGINE = Logger.getLogger("io.skitai");
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final List<Logger> LIBRARIES = List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"),
             Logger.getLogger("org.jboss.threads"));
@@ -31,7 +33,7 @@ final class EngineLogging {
         }
     }
 
-    /** Also writes the engine log to {@code file}. */
+    /** Also writes Skitai's log (every module's) to {@code file}. */
     static synchronized void toFile(Path file) throws IOException {
         for (Handler h : ENGINE.getHandlers()) {
             if (h instanceof FileHandler) {
