@@ -51,6 +51,11 @@ public final class Messages {
                 + " by a host name the certificate names";
     }
 
+    public static String smtpdaMissing(String feature, String className) {
+        return "SKITAI-W009 " + feature + " needs skitai-smtpda on the class path (" + className + " is missing):"
+                + " add io.skitai:skitai-smtpda (the version of skitai-was) to your dependencies";
+    }
+
     // ---- gRPC (ids SKITAI-W020 and up) ----
 
     public static String grpcMissing(String feature, String className) {
