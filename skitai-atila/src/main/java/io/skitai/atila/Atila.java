@@ -3,6 +3,7 @@ package io.skitai.atila;
 import io.skitai.atila.internal.AppRuntime;
 import io.skitai.atila.internal.AppTemplates;
 import io.skitai.atila.internal.AtilaHandler;
+import io.skitai.atila.internal.Messages;
 import io.skitai.atila.internal.TemplateFolder;
 import io.skitai.atila.internal.Routes;
 import io.skitai.core.App;
@@ -69,10 +70,10 @@ public final class Atila implements App {
      */
     public synchronized Atila register(Object controller) {
         if (controller == null) {
-            throw new IllegalArgumentException("register(null): pass a controller instance");
+            throw new IllegalArgumentException(Messages.registerNull());
         }
         if (handler != null) {
-            throw new IllegalStateException("register(" + controller.getClass().getSimpleName() + ") after the app started");
+            throw new IllegalStateException(Messages.registerAfterStart(controller.getClass().getSimpleName()));
         }
         controllers.add(controller);
         return this;
@@ -150,7 +151,7 @@ public final class Atila implements App {
      */
     public synchronized void reload() throws Exception {
         if (handler == null) {
-            throw new IllegalStateException("reload() before the app started");
+            throw new IllegalStateException(Messages.reloadBeforeStart());
         }
         runtime.reload(() -> handler.replaceRoutes(Routes.compile(List.copyOf(controllers), renderer, runtime)));
     }
@@ -167,7 +168,7 @@ public final class Atila implements App {
 
     private synchronized AppRuntime started() {
         if (runtime == null) {
-            throw new IllegalStateException("events need a started app");
+            throw new IllegalStateException(Messages.eventsBeforeStart());
         }
         return runtime;
     }

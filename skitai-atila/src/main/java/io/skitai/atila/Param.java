@@ -24,7 +24,12 @@ public @interface Param {
     /** Marks "no default value". */
     String NONE = "\u0000<none>";
 
-    /** The request parameter's name; the Java parameter's name by default. */
+    /**
+     * The request parameter's name (also the path variable's); the Java parameter's name by default,
+     * which the class file holds only when it was compiled with {@code -parameters}. A route whose
+     * class was not, and that binds a parameter by name without this value, fails to mount
+     * ({@code SKITAI-A023}).
+     */
     String value() default "";
 
     /** The value used when the parameter is missing; makes it optional. */

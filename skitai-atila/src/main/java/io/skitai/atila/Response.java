@@ -1,5 +1,6 @@
 package io.skitai.atila;
 
+import io.skitai.atila.internal.Messages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record Response(int status, Map<String, String> headers, Object body) {
     /** Validates the status and freezes the headers. */
     public Response {
         if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("HTTP status must be 100..599, got " + status);
+            throw new IllegalArgumentException(Messages.responseStatus(status));
         }
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

@@ -1,5 +1,6 @@
 package io.skitai.atila;
 
+import io.skitai.atila.internal.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -29,7 +30,7 @@ public interface Streamed {
     /** A streamed body sent with this Content-Type. */
     static Streamed of(String contentType, Streamed body) {
         if (body == null) {
-            throw new IllegalArgumentException("Streamed.of needs a body");
+            throw new IllegalArgumentException(Messages.streamedWithoutBody());
         }
         return new Streamed() {
             @Override

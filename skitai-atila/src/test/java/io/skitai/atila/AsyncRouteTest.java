@@ -88,7 +88,7 @@ class AsyncRouteTest {
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(300);
             assertThat(slow.join()).isEqualTo("slow");
             // A Response whose body is still to come does not hold the IO thread either.
-            CompletableFuture<io.skitai.testkit.Response> created = CompletableFuture.supplyAsync(() -> cli.get("/created-later"));
+            CompletableFuture<io.skitai.testkit.TestResponse> created = CompletableFuture.supplyAsync(() -> cli.get("/created-later"));
             Thread.sleep(100);
             start = System.nanoTime();
             assertThat(cli.get("/fast").text()).isEqualTo("fast");

@@ -113,18 +113,18 @@ class BindingTest {
     @Test
     void badOrMissingParametersAre400NamingTheParameter() {
         serve(cli -> {
-            assertBad(cli, "/search?limit=abc", "parameter 'limit' must be an integer, got 'abc'");
-            assertBad(cli, "/search?exact=maybe", "parameter 'exact' must be true or false, got 'maybe'");
-            assertBad(cli, "/search", "parameter 'exact' is required");
-            assertBad(cli, "/search?exact=1&page=1.5", "parameter 'page' must be an integer, got '1.5'");
-            assertBad(cli, "/items/abc?q=x&color=red", "parameter 'id' must be an integer, got 'abc'");
-            assertBad(cli, "/items/1?color=red", "parameter 'q' is required");
-            assertBad(cli, "/items/1?q=x&color=blue", "parameter 'color' must be one of [RED, GREEN], got 'blue'");
-            assertBad(cli, "/dates?day=2024-13-01", "parameter 'day' must be a date (yyyy-mm-dd), got '2024-13-01'");
-            assertBad(cli, "/dates?day=2024-01-01&at=yesterday", "parameter 'at' must be an ISO-8601 instant");
-            assertBad(cli, "/tags?n=1&n=two", "parameter 'n' must be an integer, got 'two'");
-            assertBad(cli, "/tags", "parameter 'n' is required");
-            assertBad(cli, "/tags?n=1&colors=red,blue", "parameter 'colors' must be one of [RED, GREEN], got 'red,blue'");
+            assertBad(cli, "/search?limit=abc", "SKITAI-A041 parameter 'limit' must be an integer, got 'abc'");
+            assertBad(cli, "/search?exact=maybe", "SKITAI-A041 parameter 'exact' must be true or false, got 'maybe'");
+            assertBad(cli, "/search", "SKITAI-A040 parameter 'exact' is required");
+            assertBad(cli, "/search?exact=1&page=1.5", "SKITAI-A041 parameter 'page' must be an integer, got '1.5'");
+            assertBad(cli, "/items/abc?q=x&color=red", "SKITAI-A041 parameter 'id' must be an integer, got 'abc'");
+            assertBad(cli, "/items/1?color=red", "SKITAI-A040 parameter 'q' is required");
+            assertBad(cli, "/items/1?q=x&color=blue", "SKITAI-A041 parameter 'color' must be one of [RED, GREEN], got 'blue'");
+            assertBad(cli, "/dates?day=2024-13-01", "SKITAI-A041 parameter 'day' must be a date (yyyy-mm-dd), got '2024-13-01'");
+            assertBad(cli, "/dates?day=2024-01-01&at=yesterday", "SKITAI-A041 parameter 'at' must be an ISO-8601 instant");
+            assertBad(cli, "/tags?n=1&n=two", "SKITAI-A041 parameter 'n' must be an integer, got 'two'");
+            assertBad(cli, "/tags", "SKITAI-A040 parameter 'n' is required");
+            assertBad(cli, "/tags?n=1&colors=red,blue", "SKITAI-A041 parameter 'colors' must be one of [RED, GREEN], got 'red,blue'");
         });
     }
 
@@ -133,21 +133,22 @@ class BindingTest {
         serve(cli -> {
             var malformed = cli.request("POST", "/pets").header("Accept", "application/json").body("{\"name\": ", "application/json").send();
             assertThat(malformed.status()).isEqualTo(400);
-            assertThat(malformed.json().get("detail").asText()).startsWith("malformed JSON body for parameter 'pet'");
+            assertThat(malformed.json().get("detail").asText()).startsWith("SKITAI-A048 malformed JSON body for parameter 'pet'");
             var wrongType = cli.request("POST", "/pets").header("Accept", "application/json")
                     .body("{\"name\": \"a\", \"age\": \"old\"}", "application/json").send();
             assertThat(wrongType.status()).isEqualTo(400);
-            assertThat(wrongType.json().get("detail").asText()).contains("parameter 'pet'").contains("(at age)");
+            assertThat(wrongType.json().get("detail").asText()).startsWith("SKITAI-A048").contains("parameter 'pet'").contains("(at age)");
             var empty = cli.request("POST", "/pets").header("Accept", "application/json").body(new byte[0], "application/json").send();
-            assertThat(empty.json().get("detail").asText()).isEqualTo("parameter 'pet' needs a JSON request body, got none");
+            assertThat(empty.json().get("detail").asText()).isEqualTo("SKITAI-A047 parameter 'pet' needs a JSON request body, got none");
             var text = cli.post("/pets", "hello".getBytes(StandardCharsets.UTF_8), "text/plain");
             assertThat(text.status()).isEqualTo(415);
+            assertThat(text.text()).contains("SKITAI-A046 parameter");
             var form = cli.request("POST", "/form").header("Accept", "application/json").body("name=a&age=%zz", "application/x-www-form-urlencoded").send();
             assertThat(form.status()).isEqualTo(400);
-            assertThat(form.json().get("detail").asText()).startsWith("malformed form body");
+            assertThat(form.json().get("detail").asText()).startsWith("SKITAI-A050 malformed form body");
             var formAge = cli.postForm("/form", Map.of("name", "a", "age", "x"));
             assertThat(formAge.status()).isEqualTo(400);
-            assertThat(formAge.text()).contains("parameter &#39;age&#39; must be an integer").doesNotContain("Exception").doesNotContain("at io.");
+            assertThat(formAge.text()).contains("SKITAI-A041 parameter &#39;age&#39; must be an integer").doesNotContain("Exception").doesNotContain("at io.");
         });
     }
 

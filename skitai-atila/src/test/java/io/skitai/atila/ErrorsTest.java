@@ -107,7 +107,7 @@ class ErrorsTest {
             var wrong = cli.get("/only-post");
             assertThat(wrong.status()).isEqualTo(405);
             assertThat(wrong.header("Allow")).contains("POST, OPTIONS");
-            assertThat(wrong.text()).startsWith("default 405: GET is not allowed here");
+            assertThat(wrong.text()).startsWith("default 405: SKITAI-A052 GET is not allowed here");
         });
     }
 

@@ -112,7 +112,7 @@ class EventsTest {
         ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Users()));
         TestKit.serve(server, cli -> assertThat(cli.get("/arity").text())
-                .contains("takes 2 event argument(s), but event 'user-created' was raised with 1"));
+                .contains("SKITAI-A034 ").contains("takes 2 event argument(s), but event 'user-created' was raised with 1"));
     }
 
     @Test

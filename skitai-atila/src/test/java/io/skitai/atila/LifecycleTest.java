@@ -174,7 +174,7 @@ class LifecycleTest {
             public void mounted(String what) {}
         };
         assertThatThrownBy(() -> Atila.create().register(bad).start(root))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a @Mounted method takes only");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SKITAI-A030 ").hasMessageContaining("a @Mounted method takes only");
     }
 
     @Test

@@ -78,7 +78,7 @@ class RouteNamesTest {
         ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new Pets()).register(new Owners()));
         TestKit.serve(server, cli -> {
-            assertThat(cli.get("/ambiguous").text()).contains("'get' is ambiguous", "Pets", "Owners");
+            assertThat(cli.get("/ambiguous").text()).contains("SKITAI-A064 route name 'get' is ambiguous", "Pets", "Owners");
             assertThat(cli.get("/owners/5").text()).isEqualTo("owner 5");
         });
     }

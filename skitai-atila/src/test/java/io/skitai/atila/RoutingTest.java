@@ -87,7 +87,7 @@ class RoutingTest {
         TestKit.serve(server(), cli -> {
             var r = cli.request("GET", "/nope/x").header("Accept", "application/json").send();
             assertThat(r.status()).isEqualTo(404);
-            assertThat(r.json().get("detail").asText()).isEqualTo("no route for /nope/x");
+            assertThat(r.json().get("detail").asText()).isEqualTo("SKITAI-A051 no route for /nope/x");
         });
     }
 

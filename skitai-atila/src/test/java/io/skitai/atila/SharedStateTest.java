@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.atila.apps.StateMain;
 import io.skitai.testkit.MultiProcessServer;
-import io.skitai.testkit.Response;
+import io.skitai.testkit.TestResponse;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.TestKit;
 import java.util.List;
@@ -109,7 +109,7 @@ class SharedStateTest {
         try (TestClient cli = server.client()) {
             List<CompletableFuture<Long>> calls = IntStream.range(0, 40)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        Response r = cli.request("GET", "/increment").header("Connection", "close").send();
+                        TestResponse r = cli.request("GET", "/increment").header("Connection", "close").send();
                         assertThat(r.status()).isEqualTo(200);
                         return r.json().get("pid").asLong();
                     }, pool))
@@ -136,7 +136,7 @@ class SharedStateTest {
 
     /** A request on a pinned client; checks the worker that answered. */
     private static JsonNode call(TestClient pinned, long pid, String path) {
-        Response r = pinned.get(path);
+        TestResponse r = pinned.get(path);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode body = r.json();
         assertThat(body.get("pid").asLong()).as("answered by worker " + pid).isEqualTo(pid);

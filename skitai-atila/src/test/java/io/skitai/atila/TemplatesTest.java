@@ -157,7 +157,7 @@ class TemplatesTest {
             assertThat(res.status()).isEqualTo(500);
             assertThat(res.text()).doesNotContain("nope.html").doesNotContain("not found");
         }));
-        assertThat(causes(log)).anySatisfy(m -> assertThat(m).contains("template \"nope.html\" not found in classpath:templates/"));
+        assertThat(causes(log)).anySatisfy(m -> assertThat(m).contains("SKITAI-A060 template \"nope.html\" not found in classpath:templates/"));
     }
 
     @Test
@@ -174,7 +174,7 @@ class TemplatesTest {
     }
 
     private static void withLog(List<LogRecord> records, Runnable body) {
-        Logger logger = Logger.getLogger("skitai");
+        Logger logger = Logger.getLogger("io.skitai");
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {

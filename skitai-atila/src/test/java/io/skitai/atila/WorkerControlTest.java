@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.atila.apps.StateMain;
 import io.skitai.testkit.MultiProcessServer;
-import io.skitai.testkit.Response;
+import io.skitai.testkit.TestResponse;
 import io.skitai.testkit.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ class WorkerControlTest {
     private static TestClient pinnedTo(MultiProcessServer server, long pid) {
         for (int i = 0; i < 400; i++) {
             TestClient cli = server.client();
-            Response r = cli.get("/events");
+            TestResponse r = cli.get("/events");
             JsonNode body = r.status() == 200 ? r.json() : null;
             if (body != null && body.get("pid").asLong() == pid) {
                 return cli;

@@ -121,7 +121,7 @@ public final class SkitaiServer implements AutoCloseable {
                 stopEngine();
                 startEngine(run, ctx);
             } catch (RuntimeException e) {
-                System.getLogger("skitai").log(System.Logger.Level.ERROR, "the server could not start again", e);
+                System.getLogger("io.skitai.core").log(System.Logger.Level.ERROR, "the server could not start again", e);
                 stop();
             } finally {
                 restarting = false;
@@ -164,7 +164,7 @@ public final class SkitaiServer implements AutoCloseable {
         }
         ProcessRole role = ProcessRole.current();
         if (run.workers() > 1 && !role.isWorker()) {
-            System.getLogger("skitai").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
+            System.getLogger("io.skitai.core").log(System.Logger.Level.WARNING, "workers({0}) takes effect through"
                     + " runMain (or Skitai.run); start runs one process", run.workers());
         }
         ProcessContext ctx = ProcessContext.open(run.name(), role, config.processSettings());

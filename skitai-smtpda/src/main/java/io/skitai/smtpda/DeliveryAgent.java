@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  */
 public final class DeliveryAgent implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger("skitai.smtpda");
+    private static final Logger LOG = Logger.getLogger("io.skitai.smtpda");
     private static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
     private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
 

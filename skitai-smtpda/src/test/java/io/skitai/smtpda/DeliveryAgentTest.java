@@ -171,7 +171,7 @@ class DeliveryAgentTest {
             try (DeliveryAgent agent = DeliveryAgent.open(config().build())) {
                 String id = email("nowhere").send();
                 agent.deliverDue();
-                assertThat(failureReason(id)).contains("SMTPDA-M009");
+                assertThat(failureReason(id)).contains("SKITAI-S009");
             }
             try (DeliveryAgent agent = DeliveryAgent.open(config().smtpServer(SmtpServer.of(server.address(), Security.NONE)).build())) {
                 email("default").send();
@@ -186,7 +186,7 @@ class DeliveryAgentTest {
     void oneAgentPerSpool() {
         try (DeliveryAgent agent = DeliveryAgent.open(config().build())) {
             assertThatThrownBy(() -> DeliveryAgent.open(config().build()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SMTPDA-M010");
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SKITAI-S010");
             assertThat(agent.spool().daemonPid()).contains(ProcessHandle.current().pid());
         }
         assertThat(Spool.at(dir.resolve("spool")).daemonPid()).isEmpty();

@@ -54,7 +54,7 @@ class EmailTest {
     @Test
     void invalidAddressesFailAtSendNamingTheField() {
         assertThatThrownBy(() -> Email.of("s", "not an address", "you@example.com").spool(dir).send())
-                .isInstanceOf(EmailException.class).hasMessageContaining("SMTPDA-M002 from address 'not an address' is invalid");
+                .isInstanceOf(EmailException.class).hasMessageContaining("SKITAI-S002 from address 'not an address' is invalid");
         assertThatThrownBy(() -> email().cc("bob@").send())
                 .isInstanceOf(EmailException.class).hasMessageContaining("cc address 'bob@'");
         assertThatThrownBy(() -> email().to("nodomain").send())
@@ -65,24 +65,24 @@ class EmailTest {
     @Test
     void noRecipientFails() {
         assertThatThrownBy(() -> Email.of("s", "me@example.com").spool(dir).send())
-                .isInstanceOf(EmailException.class).hasMessageContaining("SMTPDA-M003");
+                .isInstanceOf(EmailException.class).hasMessageContaining("SKITAI-S003");
     }
 
     @Test
     void missingAttachmentFailsWithItsPath() {
         Path missing = dir.resolve("nope.png");
         assertThatThrownBy(() -> email().addAttachment(missing, "ID").send())
-                .isInstanceOf(EmailException.class).hasMessageContaining("SMTPDA-M004")
+                .isInstanceOf(EmailException.class).hasMessageContaining("SKITAI-S004")
                 .hasMessageContaining(missing.toAbsolutePath().toString());
     }
 
     @Test
     void nonTextBodyAndDuplicateCidFail() throws Exception {
         assertThatThrownBy(() -> email().addContent("{}", "application/json").send())
-                .isInstanceOf(EmailException.class).hasMessageContaining("SMTPDA-M006");
+                .isInstanceOf(EmailException.class).hasMessageContaining("SKITAI-S006");
         Path png = Files.write(dir.resolve("a.png"), new byte[] {1, 2, 3});
         assertThatThrownBy(() -> email().addAttachment(png, "X").addAttachment(png, "X").send())
-                .isInstanceOf(EmailException.class).hasMessageContaining("SMTPDA-M007");
+                .isInstanceOf(EmailException.class).hasMessageContaining("SKITAI-S007");
     }
 
     @Test
@@ -101,7 +101,7 @@ class EmailTest {
     @Test
     void badServerAddressFailsAtSetSmtp() {
         assertThatThrownBy(() -> email().setSmtp("host:notaport"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SMTPDA-M001");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SKITAI-S001");
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Collects every formatted line logged under "skitai.smtpda" and the mail library's loggers while open. */
+/** Collects every formatted line logged under "io.skitai.smtpda" and the mail library's loggers while open. */
 final class LogCapture extends Handler implements AutoCloseable {
 
-    private static final List<Logger> LOGGERS = List.of(Logger.getLogger("skitai.smtpda"), Logger.getLogger("org.eclipse.angus.mail"),
+    private static final List<Logger> LOGGERS = List.of(Logger.getLogger("io.skitai.smtpda"), Logger.getLogger("org.eclipse.angus.mail"),
             Logger.getLogger("jakarta.mail"));
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final SimpleFormatter format = new SimpleFormatter();

@@ -82,17 +82,20 @@ class SmtpdaTest {
     void badSettingsSayWhereTheyCameFromAndHideThePassword() throws Exception {
         Path file = conf("[smtpda]\nmax-retry = lots\n");
         assertThatThrownBy(() -> Smtpda.configure("--config", file.toString()))
-                .hasMessageContaining("SMTPDA-M013").hasMessageContaining("max-retry").hasMessageContaining(file.toString());
+                .hasMessageContaining("SKITAI-S013").hasMessageContaining("max-retry").hasMessageContaining(file.toString());
         Path typo = conf("[smtpda]\npasword = hunter22\n");
         assertThatThrownBy(() -> Smtpda.configure("--config", typo.toString()))
-                .hasMessageContaining("unknown setting 'pasword'").hasMessageNotContaining("hunter22");
+                .hasMessageContaining("SKITAI-S023 unknown setting 'pasword'").hasMessageNotContaining("hunter22");
         assertThatThrownBy(() -> Smtpda.configure("--config", conf("").toString(), "--ssl", "--starttls"))
                 .hasMessageContaining("exclude each other");
         assertThatThrownBy(() -> Smtpda.configure("--config", conf("").toString(), "--user", "me"))
                 .hasMessageContaining("a login needs smtp-server");
-        assertThatThrownBy(() -> Smtpda.configure("--bogus")).hasMessageContaining("SMTPDA-M012");
+        assertThatThrownBy(() -> Smtpda.configure("--bogus")).hasMessageContaining("SKITAI-S012");
         assertThatThrownBy(() -> Smtpda.configure("--config", dir.resolve("missing.conf").toString()))
-                .hasMessageContaining("SMTPDA-M014").hasMessageContaining("does not exist");
+                .hasMessageContaining("SKITAI-S014").hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Smtpda.configure("--config", conf("[smtpda]\npoll-interval = 0\n").toString()))
+                .hasMessageStartingWith("SKITAI-S024 the settings do not make a valid configuration")
+                .hasMessageContaining("poll-interval");
     }
 
     @Test
@@ -125,6 +128,6 @@ class SmtpdaTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Smtpda.run(List.of("launch"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("SMTPDA-M015 unknown command 'launch'");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("SKITAI-S015 unknown command 'launch'");
     }
 }

@@ -86,7 +86,7 @@ class SpoolRecoveryTest {
             assertThat(server.await(1, 5000)).isTrue();
             assertThat(Files.exists(stale)).isFalse();
             assertThat(Files.exists(fresh)).isTrue();
-            assertThat(Files.readString(spool().resolve("quarantine/x.0.0.msg.1.tmp.reason"))).contains("SMTPDA-M022");
+            assertThat(Files.readString(spool().resolve("quarantine/x.0.0.msg.1.tmp.reason"))).contains("SKITAI-S022");
             assertThat(server.received()).hasSize(1);
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code cli.api().apis.pets(45).get()}:
  *
  * <pre>{@code
- * Response r = cli.api().path("apis").path("pets", 45).get();   // GET /apis/pets/45
+ * TestResponse r = cli.api().path("apis").path("pets", 45).get();   // GET /apis/pets/45
  * Map<String, Object> pet = r.data();
  * }</pre>
  *
@@ -40,32 +40,32 @@ public final class ApiStub {
     }
 
     /** GET this path. */
-    public Response get() {
+    public TestResponse get() {
         return client.get(url());
     }
 
     /** GET this path with query parameters. */
-    public Response get(Map<String, ?> query) {
+    public TestResponse get(Map<String, ?> query) {
         return client.get(url(), query);
     }
 
     /** POST a value as JSON to this path. */
-    public Response post(Object json) {
+    public TestResponse post(Object json) {
         return client.post(url(), json);
     }
 
     /** PUT a value as JSON to this path. */
-    public Response put(Object json) {
+    public TestResponse put(Object json) {
         return client.put(url(), json);
     }
 
     /** PATCH a value as JSON to this path. */
-    public Response patch(Object json) {
+    public TestResponse patch(Object json) {
         return client.patch(url(), json);
     }
 
     /** DELETE this path. */
-    public Response delete() {
+    public TestResponse delete() {
         return client.delete(url());
     }
 

@@ -108,7 +108,7 @@ public final class TestClient implements AutoCloseable {
 
     /**
      * The same server over HTTP/2: h2c upgrade for {@code http}, ALPN for {@code https}. The server
-     * may still answer in HTTP/1.1; {@link Response#version()} tells. Created once, closed with this
+     * may still answer in HTTP/1.1; {@link TestResponse#version()} tells. Created once, closed with this
      * client.
      */
     public TestClient http2() {
@@ -151,57 +151,57 @@ public final class TestClient implements AutoCloseable {
     }
 
     /** GET. */
-    public Response get(String path) {
+    public TestResponse get(String path) {
         return request("GET", path).send();
     }
 
     /** GET with query parameters (encoded here; an {@link Iterable} value repeats the name). */
-    public Response get(String path, Map<String, ?> query) {
+    public TestResponse get(String path, Map<String, ?> query) {
         return request("GET", path).query(query).send();
     }
 
     /** HEAD. */
-    public Response head(String path) {
+    public TestResponse head(String path) {
         return request("HEAD", path).send();
     }
 
     /** OPTIONS. */
-    public Response options(String path) {
+    public TestResponse options(String path) {
         return request("OPTIONS", path).send();
     }
 
     /** DELETE. */
-    public Response delete(String path) {
+    public TestResponse delete(String path) {
         return request("DELETE", path).send();
     }
 
     /** POST a value as JSON ({@code application/json}, written by Skitai's Jackson mapper). */
-    public Response post(String path, Object json) {
+    public TestResponse post(String path, Object json) {
         return request("POST", path).json(json).send();
     }
 
     /** PUT a value as JSON. */
-    public Response put(String path, Object json) {
+    public TestResponse put(String path, Object json) {
         return request("PUT", path).json(json).send();
     }
 
     /** PATCH a value as JSON. */
-    public Response patch(String path, Object json) {
+    public TestResponse patch(String path, Object json) {
         return request("PATCH", path).json(json).send();
     }
 
     /** POST bytes with a content type. */
-    public Response post(String path, byte[] body, String contentType) {
+    public TestResponse post(String path, byte[] body, String contentType) {
         return request("POST", path).body(body, contentType).send();
     }
 
     /** PUT bytes with a content type. */
-    public Response put(String path, byte[] body, String contentType) {
+    public TestResponse put(String path, byte[] body, String contentType) {
         return request("PUT", path).body(body, contentType).send();
     }
 
     /** POST a form ({@code application/x-www-form-urlencoded}). */
-    public Response postForm(String path, Map<String, ?> fields) {
+    public TestResponse postForm(String path, Map<String, ?> fields) {
         return request("POST", path).form(fields).send();
     }
 

@@ -109,12 +109,12 @@ public final class TestRequest {
      *
      * @throws UncheckedIOException when the connection fails or no response comes within the timeout
      */
-    public Response send() {
+    public TestResponse send() {
         URI uri = client.uri(pathWithQuery());
         HttpRequest request = build(uri);
         try {
             HttpResponse<byte[]> r = client.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(method, uri, r.statusCode(), r.headers().map(), r.body(),
+            return new TestResponse(method, uri, r.statusCode(), r.headers().map(), r.body(),
                     r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1");
         } catch (HttpTimeoutException e) {
             throw new UncheckedIOException(method + " " + uri + " got no response within " + timeout, e);

@@ -7,7 +7,7 @@
  *       {@link io.skitai.testkit.TestClient};</li>
  *   <li>{@link io.skitai.testkit.TestKit#serve} runs one test against a one-off server;</li>
  *   <li>{@link io.skitai.testkit.TestClient} sends requests and returns
- *       {@link io.skitai.testkit.Response}s; {@link io.skitai.testkit.ApiStub} builds REST paths;</li>
+ *       {@link io.skitai.testkit.TestResponse}s; {@link io.skitai.testkit.ApiStub} builds REST paths;</li>
  *   <li>{@link io.skitai.testkit.RawConnection} writes bytes and parses
  *       {@link io.skitai.testkit.RawResponse}s, for protocol-level tests.</li>
  * </ul>

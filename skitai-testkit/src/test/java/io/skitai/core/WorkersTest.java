@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skitai.testkit.MultiProcessServer;
-import io.skitai.testkit.Response;
+import io.skitai.testkit.TestResponse;
 import io.skitai.testkit.TestClient;
 import io.skitai.testkit.apps.InstanceWorkersMain;
 import io.skitai.testkit.apps.WorkersMain;
@@ -28,7 +28,7 @@ class WorkersTest {
 
     /** The pid of the worker that answered, on a fresh connection each time. */
     private static long pidOf(TestClient cli) {
-        Response r = cli.request("GET", "/pid").header("Connection", "close").send();
+        TestResponse r = cli.request("GET", "/pid").header("Connection", "close").send();
         assertThat(r.status()).isEqualTo(200);
         return r.json().get("pid").asLong();
     }
@@ -113,7 +113,7 @@ class WorkersTest {
                     back = CompletableFuture.supplyAsync(() -> watchSpareTakeOver(server, spare, killedAt));
                 }
                 try {
-                    Response r = cli.request("GET", "/pid").header("Connection", "close").timeout(Duration.ofSeconds(10)).send();
+                    TestResponse r = cli.request("GET", "/pid").header("Connection", "close").timeout(Duration.ofSeconds(10)).send();
                     if (r.status() == 200) {
                         ok++;
                     } else {
@@ -258,10 +258,10 @@ class WorkersTest {
             List<ProcessHandle> tree = server.aliveProcesses();
             assertThat(tree).as("launcher, master, 2 workers, the spare").hasSize(5);
             long started = System.nanoTime();
-            CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() -> cli.get("/slow?ms=2000"));
+            CompletableFuture<TestResponse> slow = CompletableFuture.supplyAsync(() -> cli.get("/slow?ms=2000"));
             Thread.sleep(500);
             server.signalMaster("TERM");
-            Response r = slow.get(30, TimeUnit.SECONDS);
+            TestResponse r = slow.get(30, TimeUnit.SECONDS);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).startsWith("slow done by ");
@@ -284,7 +284,7 @@ class WorkersTest {
         try (MultiProcessServer server = MultiProcessServer.start(WorkersMain.class, 2, "--critical");
              TestClient cli = server.client()) {
             Set<Long> old = new HashSet<>(server.workers().stream().map(ProcessHandle::pid).toList());
-            CompletableFuture<Response> spin = CompletableFuture.supplyAsync(() -> cli.get("/spin?ms=8000"));
+            CompletableFuture<TestResponse> spin = CompletableFuture.supplyAsync(() -> cli.get("/spin?ms=8000"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             Set<Long> fresh = new HashSet<>();
             while (System.nanoTime() < deadline && fresh.isEmpty()) {

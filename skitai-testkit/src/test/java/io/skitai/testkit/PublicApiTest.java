@@ -32,7 +32,7 @@ class PublicApiTest {
         HttpClient jdk = cli.httpClient();
         Duration timeout = TestClient.DEFAULT_TIMEOUT;
 
-        Response r = cli.get("/");
+        TestResponse r = cli.get("/");
         r = cli.get("/", Map.of("q", 1));
         r = cli.head("/");
         r = cli.options("/");

@@ -57,7 +57,7 @@ class RequestBodiesTest {
         pet.put("name", "Kitty");
         pet.put("age", 3);
         pet.put("tags", List.of("a", "b"));
-        Response r = cli.post("/echo", pet);
+        TestResponse r = cli.post("/echo", pet);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("X-Method")).contains("POST");
         assertThat(r.contentType()).isEqualTo("application/json");
@@ -73,7 +73,7 @@ class RequestBodiesTest {
     @Test
     void putsAndPatchesJson(TestClient cli) {
         assertThat(cli.put("/echo", Map.of("x", 1)).header("X-Method")).contains("PUT");
-        Response patched = cli.patch("/echo", List.of(1, 2));
+        TestResponse patched = cli.patch("/echo", List.of(1, 2));
         assertThat(patched.header("X-Method")).contains("PATCH");
         List<Integer> items = patched.data();
         assertThat(items).containsExactly(1, 2);
@@ -85,7 +85,7 @@ class RequestBodiesTest {
         form.put("name", "Tom & Jerry");
         form.put("tag", List.of("x", "y"));
         form.put("empty", null);
-        Response r = cli.postForm("/echo", form);
+        TestResponse r = cli.postForm("/echo", form);
         assertThat(r.contentType()).isEqualTo("application/x-www-form-urlencoded");
         assertThat(r.text()).isEqualTo("name=Tom+%26+Jerry&tag=x&tag=y&empty=");
     }
@@ -93,17 +93,17 @@ class RequestBodiesTest {
     @Test
     void postsRawBytesWithTheirType(TestClient cli) {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
-        Response r = cli.post("/echo", png, "image/png");
+        TestResponse r = cli.post("/echo", png, "image/png");
         assertThat(r.contentType()).isEqualTo("image/png");
         assertThat(r.bytes()).isEqualTo(png);
-        Response csv = cli.request("PUT", "/echo").body("a,b\n1,2", "text/csv").send();
+        TestResponse csv = cli.request("PUT", "/echo").body("a,b\n1,2", "text/csv").send();
         assertThat(csv.text()).isEqualTo("a,b\n1,2");
         assertThat(csv.header("X-Method")).contains("PUT");
     }
 
     @Test
     void letsAnExplicitContentTypeWin(TestClient cli) {
-        Response r = cli.request("POST", "/echo").header("Content-Type", "application/vnd.pet+json").json(Map.of()).send();
+        TestResponse r = cli.request("POST", "/echo").header("Content-Type", "application/vnd.pet+json").json(Map.of()).send();
         assertThat(r.contentType()).isEqualTo("application/vnd.pet+json");
         assertThat(r.text()).isEqualTo("{}");
     }
@@ -123,7 +123,7 @@ class RequestBodiesTest {
 
     @Test
     void sendsExpectContinue(TestClient cli) {
-        Response r = cli.request("POST", "/echo").header("Expect", "100-continue").body("waited", "text/plain").send();
+        TestResponse r = cli.request("POST", "/echo").header("Expect", "100-continue").body("waited", "text/plain").send();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("waited");
     }
@@ -141,7 +141,7 @@ class RequestBodiesTest {
         SkitaiServer server = SkitaiServer.create(serverConfig.build());
         TestKit.serve(Run.port(0).address("127.0.0.1").threads(threads), server, cli -> {
             for (int i = 0; i < 40; i++) {
-                Response r = cli.request("POST", "/echo").json(Map.of("i", i)).timeout(Duration.ofSeconds(2)).send();
+                TestResponse r = cli.request("POST", "/echo").json(Map.of("i", i)).timeout(Duration.ofSeconds(2)).send();
                 assertThat(r.text()).isEqualTo("{\"i\":" + i + "}");
             }
         });

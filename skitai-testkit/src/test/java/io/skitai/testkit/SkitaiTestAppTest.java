@@ -26,7 +26,7 @@ class SkitaiTestAppTest {
 
         @Test
         void servesTheAppOnTheChosenPortNotItsOwn(TestClient cli) {
-            Response r = cli.get("/");
+            TestResponse r = cli.get("/");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("hi from the child JVM");
 

@@ -94,7 +94,7 @@ class SkitaiTestServerTest {
 
     @Test
     void getsText(TestClient cli) {
-        Response r = cli.get("/hello");
+        TestResponse r = cli.get("/hello");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("Hello World");
         assertThat(r.contentType()).startsWith("text/plain");
@@ -105,7 +105,7 @@ class SkitaiTestServerTest {
 
     @Test
     void sendsPerRequestHeaders(TestClient cli) {
-        Response r = cli.request("GET", "/headers")
+        TestResponse r = cli.request("GET", "/headers")
                 .header("X-A", "b")
                 .header("X-Multi", "1")
                 .header("X-Multi", "2")
@@ -117,14 +117,14 @@ class SkitaiTestServerTest {
 
     @Test
     void setsTheHostHeaderForVirtualHosts(TestClient cli) {
-        Response site2 = cli.request("GET", "/anything").header("Host", "www.site2.com").send();
+        TestResponse site2 = cli.request("GET", "/anything").header("Host", "www.site2.com").send();
         assertThat(site2.text()).isEqualTo("site2 at www.site2.com");
         assertThat(cli.get("/hello").text()).isEqualTo("Hello World");
     }
 
     @Test
     void answersHeadWithoutABody(TestClient cli) {
-        Response r = cli.head("/hello");
+        TestResponse r = cli.head("/hello");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.bytes()).isEmpty();
         assertThat(r.header("Content-Length")).contains("11");
@@ -134,10 +134,10 @@ class SkitaiTestServerTest {
     void reportsStatusCodesAndNeverFollowsRedirects(TestClient cli) {
         assertThat(cli.get("/status?code=201").status()).isEqualTo(201);
         assertThat(cli.get("/status", Map.of("code", 202)).status()).isEqualTo(202);
-        Response missing = cli.get("/missing");
+        TestResponse missing = cli.get("/missing");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.toString()).startsWith("404 HTTP/1.1 for GET http://127.0.0.1:" + cli.port() + "/missing");
-        Response redirect = cli.get("/redirect");
+        TestResponse redirect = cli.get("/redirect");
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.header("Location")).contains("/hello");
         assertThat(cli.delete("/missing").status()).isEqualTo(404);
@@ -151,14 +151,14 @@ class SkitaiTestServerTest {
 
     @Test
     void readsAStreamedBody(TestClient cli) {
-        Response r = cli.get("/stream");
+        TestResponse r = cli.get("/stream");
         assertThat(r.text()).isEqualTo("part1,part2");
         assertThat(r.header("Transfer-Encoding")).contains("chunked");
     }
 
     @Test
     void buildsApiPathsSegmentBySegment(TestClient cli) {
-        Response r = cli.api().path("apis").path("pets", 45).get();
+        TestResponse r = cli.api().path("apis").path("pets", 45).get();
         assertThat(r.status()).isEqualTo(200);
         Map<String, Object> data = r.data();
         assertThat(data).containsEntry("method", "GET").containsEntry("pathInfo", "/pets/45");
@@ -173,7 +173,7 @@ class SkitaiTestServerTest {
 
     @Test
     void failsReadablyOnANonJsonBody(TestClient cli) {
-        Response r = cli.get("/hello");
+        TestResponse r = cli.get("/hello");
         assertThatThrownBy(r::json).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not JSON").hasMessageContaining("\"Hello World\"");
     }
@@ -183,7 +183,7 @@ class SkitaiTestServerTest {
         TestClient h2 = cli.http2();
         assertThat(h2).isSameAs(cli.http2());
         assertThat(h2.version()).isEqualTo("HTTP/2");
-        Response r = h2.get("/protocol");
+        TestResponse r = h2.get("/protocol");
         assertThat(r.version()).isEqualTo("HTTP/2");
         assertThat(r.text()).isEqualTo("HTTP/2.0");
         assertThat(h2.get("/hello").text()).isEqualTo("Hello World");

@@ -6,6 +6,7 @@ import io.skitai.core.TxId;
 import io.skitai.was.internal.CallContext;
 import io.skitai.was.internal.Messages;
 import io.skitai.was.internal.Requester;
+import io.skitai.was.internal.SmtpdaRequired;
 import io.skitai.was.internal.Upstreams;
 import java.time.Instant;
 import java.util.HashMap;
@@ -433,15 +434,17 @@ public final class Was implements Requests<Call> {
         return exchange == null ? "Was(no request, " + basepath + ")" : "Was(" + exchange.method() + " " + exchange.path() + ")";
     }
 
-    // --- mail: delegates to skitai-smtpda -----------------------------------------------------
+    // --- mail: delegates to skitai-smtpda, an optional dependency ------------------------------
 
     /**
      * A new email for the smtpda delivery daemon (Python's {@code was.email(subject, snd, rcpt)}):
      * add contents and attachments, optionally {@code setSmtp(..)}, then {@code send()} spools it
-     * durably and returns; {@code java -jar skitai-smtpda.jar} delivers it. See
-     * {@link io.skitai.smtpda.Email}.
+     * durably and returns; {@code java -jar skitai-smtpda.jar} delivers it. See {@link Mail}.
+     *
+     * @throws IllegalStateException naming the dependency to add when skitai-smtpda is not on the class path
      */
-    public io.skitai.smtpda.Email email(String subject, String from, String... to) {
-        return io.skitai.smtpda.Email.of(subject, from, to);
+    public Mail email(String subject, String from, String... to) {
+        SmtpdaRequired.require("was.email(..)");
+        return Mail.of(subject, from, to);
     }
 }

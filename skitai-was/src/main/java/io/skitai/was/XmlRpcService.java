@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class XmlRpcService implements Handler {
 
-    private static final System.Logger LOG = System.getLogger("skitai.was");
+    private static final System.Logger LOG = System.getLogger("io.skitai.was");
 
     /** One XML-RPC method: its parameters in, its result out. */
     @FunctionalInterface

@@ -204,19 +204,19 @@ class GrpcCallTest {
     void unsupportedAndMismatchedCallsFailBeforeSending() {
         assertThatThrownBy(() -> stub(url).call(GreeterGrpc.getChatMethod(), hello("x").build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("SKITAI-G007").hasMessageContaining("BIDI_STREAMING");
+                .hasMessageStartingWith("SKITAI-W026").hasMessageContaining("BIDI_STREAMING");
         assertThatThrownBy(() -> stub("http://127.0.0.1:1/other.Service").call(GreeterGrpc.getSayHelloMethod(), hello("x").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G003");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-W022");
         assertThatThrownBy(() -> stub(url).call("Missing", hello("x").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G006")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-W025")
                 .hasMessageContaining("[Chat, Count, SayHello]");
         assertThatThrownBy(() -> stub("http://127.0.0.1:1").call("SayHello", hello("x").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G004");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-W023");
         assertThatThrownBy(() -> stub("http://127.0.0.1:1/nowhere.Greeter").call("SayHello", hello("x").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-G005");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SKITAI-W024");
         Result badScheme = stub("ftp://127.0.0.1:1/skitai.test.Greeter").call("SayHello", hello("x").build()).dispatch(1);
         assertThat(badScheme.status()).isEqualTo(Result.EXCEPTION);
-        assertThat(badScheme.reason()).contains("SKITAI-G002");
+        assertThat(badScheme.reason()).contains("SKITAI-W021");
         assertThat(greeter.calls()).isZero();
     }
 

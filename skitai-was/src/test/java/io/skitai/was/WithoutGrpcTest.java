@@ -29,7 +29,7 @@ class WithoutGrpcTest {
         assertThatThrownBy(() -> require.invoke(null, "was.grpc"))
                 .isInstanceOf(InvocationTargetException.class)
                 .cause().isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("SKITAI-G001 was.grpc needs gRPC on the class path")
+                .hasMessageStartingWith("SKITAI-W020 was.grpc needs gRPC on the class path")
                 .hasMessageContaining("io.grpc:grpc-netty-shaded, io.grpc:grpc-stub and io.grpc:grpc-protobuf");
     }
 

@@ -79,14 +79,14 @@ public final class AtilaHandler implements Handler {
         RouteTable.Match<Endpoint> match = table.find(method, path);
         if (match.target() == null) {
             if (match.allowed().isEmpty()) {
-                throw HttpError.notFound("no route for " + (path.isEmpty() ? "/" : path));
+                throw HttpError.notFound(Messages.noRoute(path.isEmpty() ? "/" : path));
             }
             String allow = allow(match.allowed());
             if (method.equals("OPTIONS")) {
                 exchange.status(204).header("Allow", allow).send(new byte[0]);
                 return;
             }
-            throw new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow), null);
+            throw new HttpError(405, Messages.methodNotAllowed(method, allow), Map.of("Allow", allow), null);
         }
         Object result = match.target().invoke(new Call(exchange, was, match.variables()));
         respond(exchange, was, result);

@@ -41,15 +41,15 @@ public final class Binders {
             } else if (type == Exchange.class) {
                 binders[i] = Call::exchange;
             } else if (type == Upload.class || isUploadList(p)) {
-                binders[i] = upload(p);
+                binders[i] = upload(nameOf(method, p, i), p);
             } else if (p.isAnnotationPresent(Body.class) || (!p.isAnnotationPresent(Param.class) && !isSimple(p))) {
                 if (bodyTaken) {
-                    throw new IllegalStateException(where(method, p) + ": only one parameter can bind the request body");
+                    throw new IllegalStateException(Messages.twoBodies(where(method, p)));
                 }
                 bodyTaken = true;
                 binders[i] = body(p);
             } else {
-                binders[i] = param(method, p);
+                binders[i] = param(method, p, nameOf(method, p, i));
             }
         }
         return binders;
@@ -60,15 +60,30 @@ public final class Binders {
                 && pt.getActualTypeArguments()[0] == Upload.class;
     }
 
-    private static Binder upload(Parameter p) {
+    /**
+     * The request name a parameter binds by: its {@code @Param} value, else its name in the class
+     * file, which is there only when the class was compiled with {@code -parameters}; without it the
+     * route cannot bind and fails here, at mount time, instead of answering every request 400.
+     */
+    private static String nameOf(Method method, Parameter p, int index) {
         Param ann = p.getAnnotation(Param.class);
-        String name = ann == null || ann.value().isEmpty() ? p.getName() : ann.value();
+        if (ann != null && !ann.value().isEmpty()) {
+            return ann.value();
+        }
+        if (!p.isNamePresent()) {
+            throw new IllegalStateException(Messages.noParameterName(method, p, index));
+        }
+        return p.getName();
+    }
+
+    private static Binder upload(String name, Parameter p) {
+        Param ann = p.getAnnotation(Param.class);
         boolean required = ann == null || ann.required();
         boolean list = p.getType() == List.class;
         return call -> {
             List<Upload> files = call.uploads(name);
             if (files.isEmpty() && required) {
-                throw new HttpError(400, "file '" + name + "' is required (send a multipart/form-data body)");
+                throw new HttpError(400, Messages.fileRequired(name));
             }
             if (list) {
                 return List.copyOf(files);
@@ -95,9 +110,8 @@ public final class Binders {
         return call -> call.body(reader, name);
     }
 
-    private static Binder param(Method method, Parameter p) {
+    private static Binder param(Method method, Parameter p, String name) {
         Param ann = p.getAnnotation(Param.class);
-        String name = ann == null || ann.value().isEmpty() ? p.getName() : ann.value();
         boolean hasDefault = ann != null && !Param.NONE.equals(ann.defaultValue());
         String defaultValue = hasDefault ? ann.defaultValue() : null;
         boolean required = !hasDefault && (ann == null || ann.required());
@@ -115,7 +129,7 @@ public final class Binders {
                         return fallback;
                     }
                     if (required) {
-                        throw new HttpError(400, "parameter '" + name + "' is required");
+                        throw new HttpError(400, Messages.parameterRequired(name));
                     }
                     return absent;
                 }
@@ -124,15 +138,14 @@ public final class Binders {
         }
         Converters.Converter element = elementConverter(p);
         if (element == null) {
-            throw new IllegalStateException(where(method, p) + ": cannot bind a request parameter to " + p.getParameterizedType()
-                    + " (use String, a primitive or box, an enum, LocalDate, Instant, UUID, BigDecimal, a List of those, or @Body)");
+            throw new IllegalStateException(Messages.unbindableType(where(method, p), p.getParameterizedType()));
         }
         List<Object> fallback = hasDefault ? convertList(List.of(defaultValue.split(",")), element, name) : List.of();
         return call -> {
             List<String> values = call.values(name).stream().filter(v -> !v.isEmpty()).toList();
             if (values.isEmpty()) {
                 if (required) {
-                    throw new HttpError(400, "parameter '" + name + "' is required");
+                    throw new HttpError(400, Messages.parameterRequired(name));
                 }
                 return fallback;
             }
@@ -144,7 +157,7 @@ public final class Binders {
         try {
             return c.apply(name, value);
         } catch (HttpError e) {
-            throw new IllegalStateException(where(method, p) + ": default value '" + value + "' is not " + c.expected(), e);
+            throw new IllegalStateException(Messages.badDefault(where(method, p), value, c.expected()), e);
         }
     }
 

@@ -69,22 +69,22 @@ public final class Call {
             try {
                 return Json.mapper().convertValue(fields, reader.getValueType());
             } catch (IllegalArgumentException e) {
-                throw new HttpError(400, "form body does not fit parameter '" + name + "': " + firstLine(e.getMessage()));
+                throw new HttpError(400, Messages.formDoesNotFit(name, firstLine(e.getMessage())));
             }
         }
         if (!type.isEmpty() && !type.contains("json")) {
-            throw new HttpError(415, "parameter '" + name + "' needs a JSON body, got Content-Type '" + Converters.clip(type) + "'");
+            throw new HttpError(415, Messages.notJson(name, Converters.clip(type)));
         }
         byte[] bytes = exchange.body();
         if (bytes.length == 0) {
-            throw new HttpError(400, "parameter '" + name + "' needs a JSON request body, got none");
+            throw new HttpError(400, Messages.noJsonBody(name));
         }
         try {
             return reader.readValue(bytes);
         } catch (JsonProcessingException e) {
-            throw new HttpError(400, "malformed JSON body for parameter '" + name + "': " + describe(e));
+            throw new HttpError(400, Messages.malformedJson(name, describe(e)));
         } catch (IOException e) {
-            throw new HttpError(400, "cannot read the JSON body for parameter '" + name + "'");
+            throw new HttpError(400, Messages.unreadableJson(name));
         }
     }
 

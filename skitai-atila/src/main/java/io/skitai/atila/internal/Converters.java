@@ -26,7 +26,7 @@ public final class Converters {
             try {
                 return convert.apply(value);
             } catch (RuntimeException e) {
-                throw new HttpError(400, "parameter '" + name + "' must be " + expected + ", got '" + clip(value) + "'");
+                throw new HttpError(400, Messages.parameterType(name, expected, clip(value)));
             }
         }
     }

@@ -42,7 +42,7 @@ public final class Endpoint {
                     .asType(MethodType.methodType(Object.class, Object[].class));
             return new Endpoint(spread, binders, description, java.util.List.of(), java.util.List.of());
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(description + " is not accessible: make the controller class and method public", e);
+            throw new IllegalStateException(Messages.notAccessible(description), e);
         }
     }
 
@@ -64,7 +64,7 @@ public final class Endpoint {
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(description + " threw " + t, t);
+            throw new IllegalStateException(Messages.threw(description, t), t);
         }
     }
 

@@ -43,17 +43,17 @@ public final class ErrorHandlers {
                 int[] statuses = m.getAnnotation(ErrorHandler.class).value();
                 if (statuses.length == 0) {
                     if (fallback != null) {
-                        throw new IllegalStateException(hook + ": a second default @ErrorHandler (the first is " + fallback + ")");
+                        throw new IllegalStateException(Messages.secondDefaultErrorHandler(hook, fallback));
                     }
                     fallback = hook;
                 }
                 for (int s : statuses) {
                     if (s < 400 || s > 599) {
-                        throw new IllegalStateException(hook + ": @ErrorHandler status must be 4xx or 5xx, got " + s);
+                        throw new IllegalStateException(Messages.errorHandlerStatus(hook, s));
                     }
                     Hook old = byStatus.put(s, hook);
                     if (old != null) {
-                        throw new IllegalStateException(hook + ": a second @ErrorHandler for " + s + " (the first is " + old + ")");
+                        throw new IllegalStateException(Messages.secondErrorHandler(hook, s, old));
                     }
                 }
             }

@@ -144,14 +144,13 @@ public final class Events implements AppEvents {
                 }
                 return new Listener(h, takesWas, types.length - (takesWas ? 1 : 0), method.isVarArgs(), description);
             } catch (IllegalAccessException e) {
-                throw new IllegalStateException(description + " is not accessible: make the controller class and method public", e);
+                throw new IllegalStateException(Messages.notAccessible(description), e);
             }
         }
 
         void call(Was was, String event, Object[] args) {
             if (!varargs && args.length != arity) {
-                throw new IllegalArgumentException(description + " takes " + arity + " event argument(s), but event '"
-                        + event + "' was raised with " + args.length);
+                throw new IllegalArgumentException(Messages.eventArity(description, arity, event, args.length));
             }
             List<Object> values = new ArrayList<>(args.length + 1);
             if (takesWas) {
@@ -161,11 +160,11 @@ public final class Events implements AppEvents {
             try {
                 handle.invokeWithArguments(values);
             } catch (WrongMethodTypeException | ClassCastException e) {
-                throw new IllegalArgumentException(description + " cannot take the arguments of event '" + event + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException(Messages.eventArguments(description, event, e.getMessage()), e);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {
-                throw new IllegalStateException(description + " (event '" + event + "') threw " + t, t);
+                throw new IllegalStateException(Messages.threw(description + " (event '" + event + "')", t), t);
             }
         }
 

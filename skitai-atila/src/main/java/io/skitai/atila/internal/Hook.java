@@ -104,8 +104,8 @@ public final class Hook {
         for (int i = 0; i < params.length; i++) {
             Kind k = Kind.of(params[i].getType());
             if (k == null || !allowed.contains(k)) {
-                throw new IllegalStateException(description + "(" + params[i].getName() + "): a " + role
-                        + " method takes only " + names(allowed) + ", not " + params[i].getType().getSimpleName());
+                throw new IllegalStateException(Messages.hookParameter(description, params[i].getName(), role, names(allowed),
+                        params[i].getType().getSimpleName()));
             }
             kinds[i] = k;
         }
@@ -119,7 +119,7 @@ public final class Hook {
                     .asType(MethodType.methodType(Object.class, Object[].class));
             return new Hook(spread, kinds, description);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(description + " is not accessible: make the controller class and method public", e);
+            throw new IllegalStateException(Messages.notAccessible(description), e);
         }
     }
 
@@ -145,7 +145,7 @@ public final class Hook {
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(description + " threw " + t, t);
+            throw new IllegalStateException(Messages.threw(description, t), t);
         }
     }
 

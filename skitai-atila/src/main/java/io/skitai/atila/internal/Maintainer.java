@@ -50,7 +50,7 @@ final class Maintainer implements AutoCloseable {
             s = -1;
         }
         if (!(s > 0)) {
-            throw new IllegalStateException("config maintainInterval must be a positive number of seconds, got '" + seconds + "'");
+            throw new IllegalStateException(Messages.maintainInterval(seconds));
         }
         return Math.max(1, (long) (s * 1000));
     }

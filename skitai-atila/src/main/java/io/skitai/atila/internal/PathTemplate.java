@@ -51,13 +51,13 @@ public record PathTemplate(String text, List<Segment> segments) {
             String part = parts[i];
             if (!part.startsWith("{")) {
                 if (part.contains("{") || part.contains("}")) {
-                    throw new IllegalArgumentException("route '" + template + "': a variable must be a whole segment: '" + part + "'");
+                    throw new IllegalArgumentException(Messages.variableNotWholeSegment(template, part));
                 }
                 segments.add(new Segment(Kind.LITERAL, part));
                 continue;
             }
             if (!part.endsWith("}") || part.length() < 3) {
-                throw new IllegalArgumentException("route '" + template + "': malformed variable '" + part + "'");
+                throw new IllegalArgumentException(Messages.malformedVariable(template, part));
             }
             String inner = part.substring(1, part.length() - 1);
             int colon = inner.indexOf(':');
@@ -68,14 +68,13 @@ public record PathTemplate(String text, List<Segment> segments) {
                 case "int" -> Kind.INT;
                 case "long" -> Kind.LONG;
                 case "path" -> Kind.PATH;
-                default -> throw new IllegalArgumentException("route '" + template + "': unknown variable type '" + type
-                        + "' (use str, int, long or path)");
+                default -> throw new IllegalArgumentException(Messages.unknownVariableType(template, type));
             };
             if (name.isEmpty() || !names.add(name)) {
-                throw new IllegalArgumentException("route '" + template + "': variable name '" + name + "' is empty or repeated");
+                throw new IllegalArgumentException(Messages.badVariableName(template, name));
             }
             if (kind == Kind.PATH && i != parts.length - 1) {
-                throw new IllegalArgumentException("route '" + template + "': {" + inner + "} must be the last segment");
+                throw new IllegalArgumentException(Messages.pathVariableNotLast(template, inner));
             }
             segments.add(new Segment(kind, name));
         }

@@ -53,7 +53,7 @@ public final class PebbleTemplates implements Templates {
         } catch (PebbleException e) {
             throw failure(name, e);
         } catch (IOException e) {
-            throw new UncheckedIOException(TemplateMessages.writeFailed(name, folder), e);
+            throw new UncheckedIOException(Messages.templateWriteFailed(name, folder), e);
         }
         return out.toString();
     }
@@ -65,9 +65,9 @@ public final class PebbleTemplates implements Templates {
             }
         }
         if (e instanceof LoaderException) {
-            return new IllegalStateException(TemplateMessages.notFound(name, folder), e);
+            return new IllegalStateException(Messages.templateNotFound(name, folder), e);
         }
-        return new IllegalStateException(TemplateMessages.failed(name, folder, e), e);
+        return new IllegalStateException(Messages.templateFailed(name, folder, e), e);
     }
 
     @Override

@@ -27,8 +27,7 @@ final class RouteHooks {
         for (String name : names) {
             Method m = Controllers.named(controller.getClass(), name);
             if (m == null) {
-                throw new IllegalStateException(endpoint + ": " + role + " names '" + name + "', which is not a method of "
-                        + controller.getClass().getSimpleName());
+                throw new IllegalStateException(Messages.unknownHookMethod(endpoint, role, name, controller.getClass()));
             }
             out.add(Hook.of(controller, m, role, EnumSet.of(Hook.Kind.WAS)));
         }

@@ -46,11 +46,10 @@ public final class RouteNames implements RouteUrls {
         }
         Set<String> claimed = owners.get(routeName);
         if (claimed == null) {
-            throw new IllegalArgumentException("no route named '" + routeName + "'");
+            throw new IllegalArgumentException(Messages.noRouteNamed(routeName));
         }
         if (claimed.size() > 1) {
-            throw new IllegalArgumentException("route name '" + routeName + "' is ambiguous: used by " + String.join(" and ", claimed)
-                    + "; use 'Controller.method' or give one of them @Route(name = ...)");
+            throw new IllegalArgumentException(Messages.ambiguousRouteName(routeName, claimed));
         }
         List<PathTemplate> templates = byName.get(routeName);
         for (PathTemplate t : templates) {
@@ -58,7 +57,6 @@ public final class RouteNames implements RouteUrls {
                 return t.expand(args);
             }
         }
-        throw new IllegalArgumentException("route '" + routeName + "' takes " + templates.get(0).variables()
-                + ", got " + args.length + " argument(s)");
+        throw new IllegalArgumentException(Messages.routeArguments(routeName, templates.get(0).variables(), args.length));
     }
 }

@@ -56,8 +56,7 @@ public final class RouteTable<E> {
         }
         Entry<E> previous = node.methods.putIfAbsent(method, new Entry<>(target, List.copyOf(names), template.text()));
         if (previous != null) {
-            throw new IllegalStateException("two routes for " + method + " " + template.text() + ": "
-                    + previous.target() + " (as " + previous.template() + ") and " + target);
+            throw new IllegalStateException(Messages.duplicateRoute(method, template.text(), previous.target(), previous.template(), target));
         }
         size++;
         return this;

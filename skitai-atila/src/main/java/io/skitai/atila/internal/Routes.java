@@ -31,7 +31,7 @@ public final class Routes {
             for (Method method : routeMethods(controller.getClass())) {
                 Route route = method.getAnnotation(Route.class);
                 if (Modifier.isStatic(method.getModifiers())) {
-                    throw new IllegalStateException(method + ": @Route methods must not be static");
+                    throw new IllegalStateException(Messages.staticRoute(method));
                 }
                 Endpoint endpoint = Endpoint.of(controller, method);
                 endpoint = endpoint.withHooks(RouteHooks.before(controller, method, endpoint), RouteHooks.after(controller, method, endpoint));
@@ -41,7 +41,7 @@ public final class Routes {
                     try {
                         template = PathTemplate.parse(text);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalStateException(endpoint + ": " + e.getMessage(), e);
+                        throw new IllegalStateException(Messages.at(endpoint, e.getMessage()), e);
                     }
                     names.add(name, controller.getClass().getSimpleName() + "." + method.getName(), endpoint.toString(), template);
                     for (io.skitai.atila.Method m : route.methods()) {

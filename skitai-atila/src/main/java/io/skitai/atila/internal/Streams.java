@@ -35,13 +35,13 @@ final class Streams {
 
     static void file(Exchange exchange, Path file, boolean typed) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw HttpError.notFound("file not found: " + file.getFileName());
+            throw HttpError.notFound(Messages.fileNotFound(String.valueOf(file.getFileName())));
         }
         InputStream in;
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw HttpError.notFound("file not found: " + file.getFileName());
+            throw HttpError.notFound(Messages.fileNotFound(String.valueOf(file.getFileName())));
         }
         if (!typed) {
             exchange.contentType(MediaTypes.of(file));

@@ -19,7 +19,7 @@ public record TemplateFolder(String classpathPrefix, Path directory) {
     /** Templates under a classpath prefix such as {@code "templates"} or {@code "v1/templates/"}. */
     public static TemplateFolder classpath(String prefix) {
         if (prefix == null) {
-            throw new IllegalArgumentException("templates(null): pass a classpath prefix such as \"templates\"");
+            throw new IllegalArgumentException(Messages.templatesNullPrefix());
         }
         String p = prefix.replaceAll("^/+|/+$", "");
         return new TemplateFolder(p, null);
@@ -28,7 +28,7 @@ public record TemplateFolder(String classpathPrefix, Path directory) {
     /** Templates in a filesystem directory. */
     public static TemplateFolder directory(Path directory) {
         if (directory == null) {
-            throw new IllegalArgumentException("templates(null): pass a template directory");
+            throw new IllegalArgumentException(Messages.templatesNullDirectory());
         }
         return new TemplateFolder(null, directory.toAbsolutePath().normalize());
     }

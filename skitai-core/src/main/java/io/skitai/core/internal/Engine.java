@@ -35,7 +35,7 @@ import org.xnio.Options;
  */
 public final class Engine {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
     /**
      * HTTP/2 rapid reset: more RST_STREAM frames than this per connection within
      * {@link #RST_FRAMES_WINDOW_MILLIS} end the connection (Undertow's defaults, set here so they

@@ -12,13 +12,14 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * The engine's own log (the "skitai" logger, through java.util.logging): keeps the libraries
- * underneath quiet unless the user configured them, and copies the engine log to a file on request.
+ * Skitai's own log (the "io.skitai" logger and its children "io.skitai.core", "io.skitai.was",
+ * "io.skitai.atila", ..., through java.util.logging): keeps the libraries underneath quiet unless the
+ * user configured them, and copies Skitai's log to a file on request.
  */
 final class EngineLogging {
 
-    /** The engine's loggers ({@code io.skitai} and its modules; {@code skitai} for older names), held strongly. */
-    private static final List<Logger> ENGINE_LOGGERS = List.of(Logger.getLogger("io.skitai"), Logger.getLogger("skitai"));
+    /** The parent of every module's logger, held strongly. */
+    private static final List<Logger> ENGINE_LOGGERS = List.of(Logger.getLogger("io.skitai"));
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final List<Logger> LIBRARIES = List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"),
             Logger.getLogger("org.jboss.threads"));

@@ -22,7 +22,7 @@ import javax.net.ssl.SSLContext;
  */
 final class EngineServices implements ServerContext, AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private final Map<String, Alias> aliases;
     private final Duration backendKeepAlive;

@@ -23,7 +23,7 @@ import org.xnio.channels.StreamSinkChannel;
  */
 final class FileTransfer implements Runnable, ChannelListener<StreamSinkChannel> {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private static final HttpString[] FILE_HEADERS = {Headers.ETAG, Headers.LAST_MODIFIED, Headers.CACHE_CONTROL,
         Headers.EXPIRES, Headers.ACCEPT_RANGES, Headers.CONTENT_RANGE, Headers.CONTENT_LENGTH};

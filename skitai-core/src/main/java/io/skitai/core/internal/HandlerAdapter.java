@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
  */
 final class HandlerAdapter implements HttpHandler {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
     private static final byte[] EMPTY = new byte[0];
 
     private final Handler handler;

@@ -14,7 +14,7 @@ import java.nio.channels.Channel;
  */
 final class Listeners {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private Listeners() {}
 

@@ -74,7 +74,7 @@ final class TlsContexts {
     /** The only protocol versions the server speaks. */
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
     private static final String CERTIFICATE_FILE = "certificate file";
     private static final String KEY_FILE = "private key file";
     private static final String ALIAS = "server";

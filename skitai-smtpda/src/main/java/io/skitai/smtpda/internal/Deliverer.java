@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  */
 public final class Deliverer {
 
-    private static final Logger LOG = Logger.getLogger("skitai.smtpda");
+    private static final Logger LOG = Logger.getLogger("io.skitai.smtpda");
 
     private final SmtpdaConfig config;
     private final SpoolStore store;

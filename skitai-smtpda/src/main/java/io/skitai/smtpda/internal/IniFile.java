@@ -44,8 +44,7 @@ public final class IniFile {
             }
             int eq = firstOf(line, '=', ':');
             if (eq <= 0 || current == null) {
-                throw new IllegalArgumentException("SMTPDA-M019 " + name + " line " + no
-                        + ": expected '[section]' or 'key = value' inside a section");
+                throw new IllegalArgumentException(Messages.iniSyntax(name, no));
             }
             current.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), line.substring(eq + 1).strip());
         }

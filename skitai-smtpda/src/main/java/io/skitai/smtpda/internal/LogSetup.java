@@ -9,10 +9,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
 
-/** The daemon's log: the "skitai.smtpda" logger, one line per record, to a stream (the console or the daemon's log file). */
+/** The daemon's log: the "io.skitai.smtpda" logger, one line per record, to a stream (the console or the daemon's log file). */
 public final class LogSetup {
 
-    private static final Logger LOG = Logger.getLogger("skitai.smtpda");
+    private static final Logger LOG = Logger.getLogger("io.skitai.smtpda");
 
     private LogSetup() {}
 

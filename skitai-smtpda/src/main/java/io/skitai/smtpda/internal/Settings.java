@@ -61,14 +61,18 @@ public final class Settings {
         seconds("keep-days", 86_400).ifPresent(b::keep);
         b.verbose(flag("verbose"));
         seconds("poll-interval", 1).ifPresent(b::pollInterval);
-        SmtpdaConfig d = b.build();
+        SmtpdaConfig d = build(b);
         b.retryBackoff(seconds("retry-backoff", 1).orElse(d.retryBackoff()), seconds("max-backoff", 1).orElse(d.maxBackoff()));
         seconds("timeout", 1).ifPresent(b::timeout);
         text("trust-store").ifPresent(t -> b.trustStore(Path.of(t), text("trust-store-password").orElse(null)));
+        return build(b);
+    }
+
+    private static SmtpdaConfig build(SmtpdaConfig.Builder b) {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SMTPDA-M013 " + e.getMessage(), e);
+            throw new IllegalArgumentException(Messages.settingsRejected(e.getMessage()), e);
         }
     }
 

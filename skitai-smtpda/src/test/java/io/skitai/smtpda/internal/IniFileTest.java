@@ -20,7 +20,7 @@ class IniFileTest {
 
     @Test
     void aLineOutsideASectionOrWithoutValueIsAnError() {
-        assertThatThrownBy(() -> IniFile.parse(List.of("key = value"), "a.conf")).hasMessageContaining("a.conf line 1");
+        assertThatThrownBy(() -> IniFile.parse(List.of("key = value"), "a.conf")).hasMessageStartingWith("SKITAI-S019 a.conf line 1");
         assertThatThrownBy(() -> IniFile.parse(List.of("[s]", "novalue"), "a.conf")).hasMessageContaining("a.conf line 2");
     }
 }

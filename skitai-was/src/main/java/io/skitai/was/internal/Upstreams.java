@@ -45,7 +45,7 @@ public final class Upstreams implements AutoCloseable {
 
     static final String KEEP_ALIVE = "jdk.httpclient.keepalive.timeout";
     static final String KEEP_ALIVE_H2 = "jdk.httpclient.keepalive.timeout.h2";
-    private static final System.Logger LOG = System.getLogger("skitai.was");
+    private static final System.Logger LOG = System.getLogger("io.skitai.was");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerContext server;

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class CpuWatch {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private final ProcessSettings.CriticalPoint point;
     private final Map<Long, Sample> last = new HashMap<>();

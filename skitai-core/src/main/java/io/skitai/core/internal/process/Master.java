@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  */
 public final class Master {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
     private static final long TICK_MILLIS = 20;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final int MAX_FAILED_STARTS = 5;

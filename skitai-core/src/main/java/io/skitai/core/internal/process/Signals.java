@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Signals {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private Signals() {}
 

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * A whole HTTP response, read into memory. {@link #toString()} shows the request, status, content
  * type and the start of the body, so a failed assertion says what came back.
  */
-public final class Response {
+public final class TestResponse {
 
     private static final int PREVIEW = 200;
 
@@ -28,7 +28,7 @@ public final class Response {
     private final byte[] body;
     private final String version;
 
-    Response(String method, URI uri, int status, Map<String, List<String>> headers, byte[] body, String version) {
+    TestResponse(String method, URI uri, int status, Map<String, List<String>> headers, byte[] body, String version) {
         this.method = method;
         this.uri = uri;
         this.status = status;
