@@ -145,7 +145,7 @@ class BindingTest {
             assertThat(text.text()).contains("SKITAI-A046 parameter");
             var form = cli.request("POST", "/form").header("Accept", "application/json").body("name=a&age=%zz", "application/x-www-form-urlencoded").send();
             assertThat(form.status()).isEqualTo(400);
-            assertThat(form.json().get("detail").asText()).startsWith("SKITAI-A050 malformed form body");
+            assertThat(form.json().get("detail").asText()).startsWith("SKITAI-C085 malformed form body");
             var formAge = cli.postForm("/form", Map.of("name", "a", "age", "x"));
             assertThat(formAge.status()).isEqualTo(400);
             assertThat(formAge.text()).contains("SKITAI-A041 parameter &#39;age&#39; must be an integer").doesNotContain("Exception").doesNotContain("at io.");

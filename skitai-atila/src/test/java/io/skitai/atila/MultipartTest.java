@@ -144,7 +144,7 @@ class MultipartTest {
             byte[] truncated = java.util.Arrays.copyOf(ok, ok.length - 20);
             var r = cli.post("/fields", truncated, TYPE);
             assertThat(r.status()).isEqualTo(400);
-            assertThat(r.text()).contains("SKITAI-A044 malformed multipart body").contains("not closed");
+            assertThat(r.text()).contains("SKITAI-C082 malformed multipart body").contains("not closed");
             var noBoundary = cli.post("/fields", ok, "multipart/form-data");
             assertThat(noBoundary.status()).isEqualTo(400);
             assertThat(noBoundary.text()).contains("boundary");
@@ -164,7 +164,7 @@ class MultipartTest {
             var big = cli.request("POST", "/one").header("Accept", "application/json")
                     .body(body(new Object[] {"title", null, null, "doc"}, new Object[] {"file", "big.bin", null, new byte[101]}), TYPE).send();
             assertThat(big.status()).isEqualTo(413);
-            assertThat(big.json().get("detail").asText()).isEqualTo("SKITAI-A043 file 'file' is larger than 100 bytes");
+            assertThat(big.json().get("detail").asText()).isEqualTo("SKITAI-C081 file 'file' is larger than 100 bytes");
             var fits = cli.post("/one", body(new Object[] {"title", null, null, "doc"}, new Object[] {"file", "ok.bin", null, new byte[100]}), TYPE);
             assertThat(fits.status()).isEqualTo(200);
         });

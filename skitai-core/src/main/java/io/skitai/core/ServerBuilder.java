@@ -184,7 +184,6 @@ public final class ServerBuilder {
 
     /** Seconds form of {@link #setKeepAlive(Duration)}. */
     public ServerBuilder setKeepAlive(long seconds) {
-        open("setKeepAlive");
         return setKeepAlive(Duration.ofSeconds(seconds));
     }
 
@@ -200,7 +199,6 @@ public final class ServerBuilder {
 
     /** Seconds form of {@link #setRequestTimeout(Duration)}. */
     public ServerBuilder setRequestTimeout(long seconds) {
-        open("setRequestTimeout");
         return setRequestTimeout(Duration.ofSeconds(seconds));
     }
 
@@ -223,7 +221,6 @@ public final class ServerBuilder {
 
     /** Seconds form of {@link #setBackendKeepAlive(Duration)}. */
     public ServerBuilder setBackendKeepAlive(long seconds) {
-        open("setBackendKeepAlive");
         return setBackendKeepAlive(Duration.ofSeconds(seconds));
     }
 
@@ -252,11 +249,9 @@ public final class ServerBuilder {
     }
 
     /**
-     * Serves HTTPS (TLS 1.3 and 1.2; HTTP/2 by ALPN) with PEM files: the certificate chain (the
-     * server's own certificate first) and its private key as PKCS#8, PKCS#1 RSA or SEC1 EC, plain or
-     * encrypted (traditional {@code Proc-Type: 4,ENCRYPTED} or {@code ENCRYPTED PRIVATE KEY}). A
-     * missing file, a wrong or missing passphrase or a key that does not match the certificate
-     * fails {@link SkitaiServer#start(Run)} with a one-line {@link StartupException}; the passphrase is never shown.
+     * Serves HTTPS (TLS 1.3/1.2, HTTP/2 by ALPN) with PEM files: the certificate chain, server's own
+     * first, and its key (PKCS#8, PKCS#1 RSA or SEC1 EC, plain or encrypted). A file, passphrase or
+     * key that does not fit fails the start with a one-line {@link StartupException}.
      */
     public ServerBuilder enableSsl(Path certificate, Path privateKey, String passphrase) {
         open("enableSsl");
@@ -266,7 +261,6 @@ public final class ServerBuilder {
 
     /** {@link #enableSsl(Path, Path, String)} for an unencrypted key. */
     public ServerBuilder enableSsl(Path certificate, Path privateKey) {
-        open("enableSsl");
         return enableSsl(certificate, privateKey, null);
     }
 
@@ -336,7 +330,6 @@ public final class ServerBuilder {
      * @throws IllegalArgumentException for a malformed name or server, naming it
      */
     public Alias alias(String name, Proto proto, String... servers) {
-        open("alias");
         return alias(Alias.of(name, proto, servers));
     }
 
@@ -461,13 +454,9 @@ public final class ServerBuilder {
     }
 
     /**
-     * Whether the master keeps a spare worker (on by default; only with {@code workers(n)}, n &gt; 1):
-     * one more worker JVM, booted with every app mounted and started but not listening, which the
-     * master calls in the moment a worker dies, so the port has its n listeners again within
-     * milliseconds instead of a JVM boot (seconds). It costs one more JVM's memory. A proper
-     * {@code worker #i} then replaces it the way HUP does, and a new spare boots once that is done.
-     * Apps must tolerate being started in a process that may never serve (it stops them when it
-     * is dismissed). Off, a dead worker is relaunched cold.
+     * Whether the master keeps a spare worker (default on; with {@code workers(n)}, n &gt; 1): a
+     * booted worker JVM, apps started, not listening, called in the moment a worker dies (see the
+     * README's "Workers"). Apps must tolerate starting in a process that may never serve.
      */
     public ServerBuilder setSpareWorker(boolean keep) {
         open("setSpareWorker");

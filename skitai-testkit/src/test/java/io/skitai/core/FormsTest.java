@@ -161,7 +161,7 @@ class FormsTest {
             byte[] body = new MultipartBody().field("title", "t").file("doc", "big.bin", null, new byte[5000]).bytes();
             var r = cli.request("POST", "/up").header("Accept", "application/json").body(body, MultipartBody.TYPE).send();
             assertThat(r.status()).isEqualTo(413);
-            assertThat(r.json().get("detail").asText()).isEqualTo("file 'doc' is larger than 1000 bytes");
+            assertThat(r.json().get("detail").asText()).isEqualTo("SKITAI-C081 file 'doc' is larger than 1000 bytes");
             assertThat(cli.post("/up", new MultipartBody().file("doc", "ok.bin", null, new byte[1000]).bytes(), MultipartBody.TYPE)
                     .status()).isEqualTo(200);
             // 20 KB of a declared 500 KB body: the answer comes without the rest.
@@ -218,7 +218,7 @@ class FormsTest {
                     .body(java.util.Arrays.copyOf(ok, ok.length - 30), MultipartBody.TYPE).send();
             assertThat(truncated.status()).isEqualTo(400);
             assertThat(truncated.json().get("detail").asText()).isEqualTo(
-                    "malformed multipart body: a part is not closed by the boundary (truncated body?)");
+                    "SKITAI-C082 malformed multipart body: a part is not closed by the boundary (truncated body?)");
             var broken = cli.post("/up", ("--" + MultipartBody.BOUNDARY + "\r\nContent-Disposition form-data\r\n\r\nx\r\n--"
                     + MultipartBody.BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8), MultipartBody.TYPE);
             assertThat(broken.status()).isEqualTo(400);
@@ -226,7 +226,7 @@ class FormsTest {
             var escape = cli.request("POST", "/form").header("Accept", "application/json")
                     .body("name=ok&bad=%E2%8", "application/x-www-form-urlencoded").send();
             assertThat(escape.status()).isEqualTo(400);
-            assertThat(escape.json().get("detail").asText()).isEqualTo("malformed form body: bad %-escape in 'bad=%E2%8'");
+            assertThat(escape.json().get("detail").asText()).isEqualTo("SKITAI-C085 malformed form body: bad %-escape in 'bad=%E2%8'");
             assertThat(cli.get("/form").status()).isEqualTo(200);
         });
     }

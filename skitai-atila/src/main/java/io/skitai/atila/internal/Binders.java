@@ -1,11 +1,11 @@
 package io.skitai.atila.internal;
 
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.skitai.atila.Body;
 import io.skitai.atila.Param;
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
-import io.skitai.core.Json;
 import io.skitai.core.Upload;
 import io.skitai.was.Was;
 import java.lang.reflect.Method;
@@ -105,9 +105,9 @@ public final class Binders {
     }
 
     private static Binder body(Parameter p) {
-        ObjectReader reader = Json.mapper().readerFor(Json.mapper().getTypeFactory().constructType(p.getParameterizedType()));
+        JavaType type = TypeFactory.defaultInstance().constructType(p.getParameterizedType());
         String name = p.getName();
-        return call -> call.body(reader, name);
+        return call -> call.body(type, name);
     }
 
     private static Binder param(Method method, Parameter p, String name) {

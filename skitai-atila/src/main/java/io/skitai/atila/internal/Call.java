@@ -2,10 +2,10 @@ package io.skitai.atila.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skitai.core.Exchange;
 import io.skitai.core.HttpError;
-import io.skitai.core.Json;
 import io.skitai.core.Upload;
 import io.skitai.was.Was;
 import java.io.IOException;
@@ -60,14 +60,15 @@ public final class Call {
         return exchange.files().getOrDefault(name, List.of());
     }
 
-    /** Reads the body into the type of {@code reader}, for parameter {@code name}. */
-    public Object body(ObjectReader reader, String name) {
+    /** Reads the body into {@code target} with the server's JSON mapper, for parameter {@code name}. */
+    public Object body(JavaType target, String name) {
+        ObjectMapper json = exchange.server().json();
         String type = contentType();
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
             Map<String, Object> fields = new LinkedHashMap<>();
             exchange.form().forEach((k, v) -> fields.put(k, v.size() == 1 ? v.get(0) : v));
             try {
-                return Json.mapper().convertValue(fields, reader.getValueType());
+                return json.convertValue(fields, target);
             } catch (IllegalArgumentException e) {
                 throw new HttpError(400, Messages.formDoesNotFit(name, firstLine(e.getMessage())));
             }
@@ -80,7 +81,7 @@ public final class Call {
             throw new HttpError(400, Messages.noJsonBody(name));
         }
         try {
-            return reader.readValue(bytes);
+            return json.readerFor(target).readValue(bytes);
         } catch (JsonProcessingException e) {
             throw new HttpError(400, Messages.malformedJson(name, describe(e)));
         } catch (IOException e) {

@@ -164,13 +164,7 @@ public final class Messages {
         return "SKITAI-A042 file '" + name + "' is required (send a multipart/form-data body)";
     }
 
-    public static String fileTooLarge(String name, long max) {
-        return "SKITAI-A043 file '" + name + "' is larger than " + max + " bytes";
-    }
 
-    public static String malformedMultipart(String problem) {
-        return "SKITAI-A044 malformed multipart body: " + problem;
-    }
 
     public static String formDoesNotFit(String name, String reason) {
         return "SKITAI-A045 form body does not fit parameter '" + name + "': " + reason;
@@ -192,9 +186,6 @@ public final class Messages {
         return "SKITAI-A049 cannot read the JSON body for parameter '" + name + "'";
     }
 
-    public static String malformedForm(String pair) {
-        return "SKITAI-A050 malformed form body: bad %-escape in '" + pair + "'";
-    }
 
     public static String noRoute(String path) {
         return "SKITAI-A051 no route for " + path;

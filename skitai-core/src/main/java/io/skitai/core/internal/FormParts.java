@@ -101,13 +101,13 @@ final class FormParts implements MultipartParser.PartHandler {
         if (filename == null) {
             textBytes += n;
             if (textBytes > limits.maxTextBytes()) {
-                throw new HttpError(413, "the text fields of the form are larger than " + limits.maxTextBytes() + " bytes");
+                throw new HttpError(413, Messages.formFieldsTooLarge(limits.maxTextBytes()));
             }
             copy(buffer);
             return;
         }
         if (size > limits.maxFileBytes()) {
-            throw new HttpError(413, "file '" + name + "' is larger than " + limits.maxFileBytes() + " bytes");
+            throw new HttpError(413, Messages.fileTooLarge(name, limits.maxFileBytes()));
         }
         if (channel == null && size > memoryThreshold) {
             file = temp.create();

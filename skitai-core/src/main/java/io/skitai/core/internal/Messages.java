@@ -64,6 +64,30 @@ public final class Messages {
         return "SKITAI-C013 cannot write logs into " + dir.toAbsolutePath() + ": " + reason;
     }
 
+    public static String formFieldsTooLarge(long max) {
+        return "SKITAI-C080 the text fields of the form are larger than " + max + " bytes";
+    }
+
+    public static String fileTooLarge(String field, long max) {
+        return "SKITAI-C081 file '" + field + "' is larger than " + max + " bytes";
+    }
+
+    public static String malformedMultipart(String problem) {
+        return "SKITAI-C082 malformed multipart body: " + problem;
+    }
+
+    public static String unsupportedCharset(String charset) {
+        return "SKITAI-C083 unsupported charset '" + charset + "'";
+    }
+
+    public static String tooManyFormFields(int max) {
+        return "SKITAI-C084 malformed form body: more than " + max + " fields";
+    }
+
+    public static String badFormEscape(String pair) {
+        return "SKITAI-C085 malformed form body: bad %-escape in '" + pair + "'";
+    }
+
     public static String frozenSetting(String setting) {
         return "SKITAI-C022 " + setting + ": the configuration is frozen once the server is created from it;"
                 + " set it before SkitaiServer.create / Skitai.run (a restart reuses the same configuration)";

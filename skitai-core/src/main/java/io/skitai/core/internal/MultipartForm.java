@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code multipart/form-data} body, parsed as it streams in by Undertow's own
- * {@link MultipartParser} into {@link FormParts}. A malformed body is a 400 whose message starts
- * with {@code malformed multipart body:} and names the problem.
+ * {@link MultipartParser} into {@link FormParts}. A malformed body is a 400 ({@code SKITAI-C082})
+ * naming the problem.
  */
 final class MultipartForm {
 
@@ -70,6 +70,6 @@ final class MultipartForm {
     }
 
     static HttpError bad(String problem) {
-        return new HttpError(400, "malformed multipart body: " + problem);
+        return new HttpError(400, Messages.malformedMultipart(problem));
     }
 }

@@ -50,7 +50,7 @@ record ParsedForm(Map<String, List<String>> fields, Map<String, List<Upload>> fi
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw new HttpError(415, "unsupported charset '" + clip(name.toLowerCase(Locale.ROOT)) + "'");
+            throw new HttpError(415, Messages.unsupportedCharset(clip(name.toLowerCase(Locale.ROOT))));
         }
     }
 

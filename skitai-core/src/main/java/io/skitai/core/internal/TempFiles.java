@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class TempFiles {
 
-    private static final System.Logger LOG = System.getLogger("skitai");
+    private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private final List<Path> files = new ArrayList<>();
     private boolean deleted;

@@ -39,7 +39,7 @@ final class UrlEncodedForm {
             int to = amp < 0 ? text.length() : amp;
             if (to > from) {
                 if (++count > maxFields) {
-                    throw new HttpError(400, "malformed form body: more than " + maxFields + " fields");
+                    throw new HttpError(400, Messages.tooManyFormFields(maxFields));
                 }
                 String pair = text.substring(from, to);
                 int eq = pair.indexOf('=');
@@ -59,7 +59,7 @@ final class UrlEncodedForm {
         try {
             return URLDecoder.decode(s, charset);
         } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "malformed form body: bad %-escape in '" + ParsedForm.clip(pair) + "'");
+            throw new HttpError(400, Messages.badFormEscape(ParsedForm.clip(pair)));
         }
     }
 }

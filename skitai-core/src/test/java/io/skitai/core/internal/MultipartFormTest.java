@@ -112,7 +112,7 @@ class MultipartFormTest {
         TempFiles temp = TempFiles.unmanaged();
         assertThatThrownBy(() -> parse("multipart/form-data; boundary=q", in, LIMITS, 100, temp))
                 .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(413))
-                .hasMessage("file 'big' is larger than 1000 bytes");
+                .hasMessage("SKITAI-C081 file 'big' is larger than 1000 bytes");
         assertThat(body.length - in.available()).isLessThan(64 * 1024);
         temp.deleteAll();
     }
@@ -133,7 +133,7 @@ class MultipartFormTest {
     @Test
     void namesTheProblem() {
         assertThatThrownBy(() -> parse("multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=a\r\nx\r\n--B--"))
-                .isInstanceOf(HttpError.class).hasMessageStartingWith("malformed multipart body: a part's headers are malformed");
+                .isInstanceOf(HttpError.class).hasMessageStartingWith("SKITAI-C082 malformed multipart body: a part's headers are malformed");
         assertThatThrownBy(() -> parse("multipart/form-data; boundary=B", "--B\r\nBroken\r\n\r\nx\r\n--B--"))
                 .hasMessageContaining("headers are malformed");
         assertThatThrownBy(() -> parse("multipart/form-data; boundary=B", "--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--"))

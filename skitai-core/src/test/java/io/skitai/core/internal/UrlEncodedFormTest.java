@@ -36,7 +36,7 @@ class UrlEncodedFormTest {
     void refusesBadEscapesAndTooManyFields() {
         assertThatThrownBy(() -> parse("a=1&b=%zz", TYPE))
                 .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(400))
-                .hasMessage("malformed form body: bad %-escape in 'b=%zz'");
+                .hasMessage("SKITAI-C085 malformed form body: bad %-escape in 'b=%zz'");
         assertThatThrownBy(() -> parse("a=%4", TYPE)).hasMessageContaining("bad %-escape");
         assertThatThrownBy(() -> parse("a&b&c&d&e&f", TYPE)).hasMessageContaining("more than 5 fields");
         assertThat(parse("", TYPE).fields()).isEmpty();
