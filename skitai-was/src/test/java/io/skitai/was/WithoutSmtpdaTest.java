@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skitai.core.ServerContext;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -25,7 +23,7 @@ class WithoutSmtpdaTest {
 
     @Test
     void wasWorksWithoutSmtpdaAndEmailSaysWhatToAdd() throws Exception {
-        ClassLoader withoutSmtpda = new WithoutSmtpda(getClass().getClassLoader());
+        ClassLoader withoutSmtpda = new HidingClassLoader(getClass().getClassLoader(), "io.skitai.smtpda.");
         Class<?> was = Class.forName("io.skitai.was.Was", true, withoutSmtpda); // initialised: every method verified
         assertThat(was.getClassLoader()).isSameAs(withoutSmtpda);
         assertThat(was.getMethods()).extracting(Method::getName).contains("email", "urlFor", "render");
@@ -60,41 +58,5 @@ class WithoutSmtpdaTest {
         return was.getMethod("withoutRequest", ServerContext.class, String.class, urls, templates, events, requestType)
                 .invoke(null, server, "/", urls.getMethod("none").invoke(null), templates.getMethod("none").invoke(null),
                         events.getMethod("none").invoke(null), requestType.getField("JSON").get(null));
-    }
-
-    /** Loads skitai-was's classes itself and hides skitai-smtpda; everything else from the parent. */
-    private static final class WithoutSmtpda extends ClassLoader {
-
-        WithoutSmtpda(ClassLoader parent) {
-            super(parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (name.startsWith("io.skitai.smtpda.")) {
-                    throw new ClassNotFoundException(name + " (hidden by the test)");
-                }
-                if (!name.startsWith("io.skitai.was.")) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        c = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
     }
 }
