@@ -2,19 +2,31 @@ package io.skitai.core.internal;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ResponseCommitListener;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Protocols;
 
 /**
- * Refuses requests before any handler sees them: a request line over the limit (414), headers
- * over the byte or field-count limit (431), and ambiguous HTTP/1 framing that could desync a
+ * Refuses requests before any handler sees them: a request line over the limit (414), one header
+ * field line over that same limit or all headers over the byte or field-count limit (431), and ambiguous HTTP/1 framing that could desync a
  * proxy in front of us: Content-Length with Transfer-Encoding, repeated or malformed
  * Content-Length, Transfer-Encoding on HTTP/1.0 (400), any Transfer-Encoding other than one final
- * {@code chunked} (501). Every refusal closes the connection.
+ * {@code chunked} (501). Every refusal closes the connection, and so does any HTTP/1 response sent
+ * before its request's body was read.
  */
 final class RequestGuard implements HttpHandler {
+
+    /**
+     * A response that goes out before its request's body was read closes the connection after it
+     * (as nginx does), so a client cannot hold the connection by trickling a body nobody reads.
+     */
+    private static final ResponseCommitListener CLOSE_IF_BODY_UNREAD = ex -> {
+        if (!ex.isRequestComplete()) {
+            ex.setPersistent(false);
+        }
+    };
 
     private final EngineConfig.Limits limits;
     private final HttpHandler next;
@@ -35,12 +47,18 @@ final class RequestGuard implements HttpHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         int count = 0;
         long bytes = 0;
+        int longestLine = 0;
         for (HeaderValues values : headers) {
             int nameLength = values.getHeaderName().length();
             for (String v : values) {
                 count++;
                 bytes += nameLength + v.length() + 4;
+                longestLine = Math.max(longestLine, nameLength + v.length() + 2);
             }
+        }
+        if (longestLine > limits.maxRequestLine()) {
+            refuse(exchange, 431, "a header field line is longer than " + limits.maxRequestLine() + " bytes");
+            return;
         }
         if (count > limits.maxHeaderCount()) {
             refuse(exchange, 431, "more than " + limits.maxHeaderCount() + " header fields");
@@ -50,8 +68,13 @@ final class RequestGuard implements HttpHandler {
             refuse(exchange, 431, "request headers are larger than " + limits.maxHeaderBytes() + " bytes");
             return;
         }
-        if (!exchange.getProtocol().equals(Protocols.HTTP_2_0) && !framingIsSound(exchange, headers)) {
-            return;
+        if (!exchange.getProtocol().equals(Protocols.HTTP_2_0)) {
+            if (!framingIsSound(exchange, headers)) {
+                return;
+            }
+            if (!exchange.isRequestComplete()) {
+                exchange.addResponseCommitListener(CLOSE_IF_BODY_UNREAD);
+            }
         }
         next.handleRequest(exchange);
     }
