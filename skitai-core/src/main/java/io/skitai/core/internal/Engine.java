@@ -168,7 +168,7 @@ public final class Engine {
     }
 
     private void boot() {
-        EngineLogging.quietLibraries();
+        EngineLogging.setUp();
         Run run = config.run();
         config.forward().filter(f -> f.httpsPort() == 0 && config.tls().isEmpty()).ifPresent(f -> {
             throw new StartupException(Messages.forwardNeedsTls(f.httpPort()));

@@ -9,7 +9,8 @@ import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.LogManager;
 
 /**
  * Skitai's own log (the "io.skitai" logger and its children "io.skitai.core", "io.skitai.was",
@@ -26,12 +27,23 @@ final class EngineLogging {
 
     private EngineLogging() {}
 
-    /** Library start-up chatter (versions, "starting server") only at WARNING and above. */
-    static void quietLibraries() {
+    /**
+     * Library start-up chatter (versions, "starting server") only at WARNING and above; Skitai's
+     * own records one line each on the console ({@link EngineLogFormat}), unless the user's logging
+     * configuration already gave the {@code io.skitai} logger handlers of its own.
+     */
+    static synchronized void setUp() {
         for (Logger l : LIBRARIES) {
             if (l.getLevel() == null) {
                 l.setLevel(Level.WARNING);
             }
+        }
+        Logger engine = ENGINE_LOGGERS.get(0);
+        if (engine.getHandlers().length == 0 && LogManager.getLogManager().getProperty("io.skitai.handlers") == null) {
+            ConsoleHandler console = new ConsoleHandler();
+            console.setFormatter(new EngineLogFormat());
+            engine.addHandler(console);
+            engine.setUseParentHandlers(false);
         }
     }
 
@@ -43,7 +55,7 @@ final class EngineLogging {
      */
     static Handler toFile(Path file, ServerContext owner) throws IOException {
         FileHandler handler = new FileHandler(file.toAbsolutePath().toString(), true);
-        handler.setFormatter(new SimpleFormatter());
+        handler.setFormatter(new EngineLogFormat());
         handler.setFilter(record -> Exchange.current().map(ex -> ex.server() == owner).orElse(true));
         for (Logger logger : ENGINE_LOGGERS) {
             logger.addHandler(handler);
