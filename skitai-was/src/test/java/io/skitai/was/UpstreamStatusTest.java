@@ -89,9 +89,9 @@ class UpstreamStatusTest {
                     default -> ex.json(was.status());
                 }
             });
-            SkitaiServer serverServer = SkitaiServer.create(server.build());
-            serverServer.start(TestKit.run());
-            try (TestClient cli = TestClient.of("127.0.0.1", serverServer.port())) {
+            SkitaiServer running = SkitaiServer.create(server.build());
+            running.start(TestKit.run());
+            try (TestClient cli = TestClient.of("127.0.0.1", running.port())) {
                 assertThat(cli.get("/call").text()).isEqualTo("ok");
                 assertThat(memberCalls(cli.get("/status").json())).isEqualTo(1);
 
@@ -117,7 +117,7 @@ class UpstreamStatusTest {
                 assertThat(memberCalls(cli.request("GET", "/status").header("Connection", "close").send().json()))
                         .as("the new engine counts from zero").isEqualTo(1);
             } finally {
-                serverServer.stop();
+                running.stop();
             }
         }
     }
