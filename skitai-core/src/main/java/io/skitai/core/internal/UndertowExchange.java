@@ -3,7 +3,6 @@ package io.skitai.core.internal;
 import io.skitai.core.Cookie;
 import io.skitai.core.Exchange;
 import io.skitai.core.Handler;
-import io.skitai.core.HttpError;
 import io.skitai.core.Key;
 import io.skitai.core.ServerContext;
 import io.skitai.core.TxId;
