@@ -3,10 +3,8 @@ package io.skitai.core.internal;
 import io.skitai.core.App;
 import io.skitai.core.Run;
 import io.skitai.core.Sidecar;
-import io.skitai.core.SidecarContext;
 import io.skitai.core.StartupException;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
@@ -16,17 +14,13 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.xnio.Option;
 import org.xnio.OptionMap;
-import org.xnio.Options;
 
 /**
  * A running engine: Undertow with Skitai's limits, timeouts and handler pipeline. The pipeline, in
@@ -36,13 +30,6 @@ import org.xnio.Options;
 public final class Engine {
 
     private static final System.Logger LOG = System.getLogger("io.skitai.core");
-    /**
-     * HTTP/2 rapid reset: more RST_STREAM frames than this per connection within
-     * {@link #RST_FRAMES_WINDOW_MILLIS} end the connection (Undertow's defaults, set here so they
-     * are visible, and tested).
-     */
-    static final int MAX_RST_FRAMES_PER_WINDOW = 200;
-    static final int RST_FRAMES_WINDOW_MILLIS = 30_000;
     /**
      * Buffers kept for reuse (16 MiB at most). Undertow's builder passes -1, which pools nothing
      * beyond its per-thread caches, so every request would allocate and free direct memory.
@@ -66,9 +53,7 @@ public final class Engine {
     }
 
     private final EngineConfig config;
-    private final List<Sidecar> sidecars;
-    /** The sidecars started so far, in start order; stopped in reverse. */
-    private final List<Sidecar> startedSidecars = new ArrayList<>();
+    private final Sidecars sidecars;
     /** When a graceful stop's drain ends (System.nanoTime); sidecars get what is left of it. */
     private long drainDeadline;
     private boolean draining;
@@ -93,7 +78,7 @@ public final class Engine {
     private Engine(EngineConfig config, ServerControl control, List<Sidecar> sidecars) {
         this.config = config;
         this.control = control;
-        this.sidecars = List.copyOf(sidecars);
+        this.sidecars = new Sidecars(sidecars);
     }
 
     /**
@@ -137,15 +122,8 @@ public final class Engine {
      */
     public void rehearse() {
         DefaultByteBufferPool pool = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, 16, 0);
-        Undertow.Builder b = Undertow.builder().setWorkerThreads(1).setIoThreads(1).setByteBufferPool(pool);
-        OptionMap serverOptions = serverOptions();
-        OptionMap socketOptions = socketOptions(false);
-        for (Option<?> option : serverOptions) {
-            copy(serverOptions, option, b::setServerOption);
-        }
-        for (Option<?> option : socketOptions) {
-            copy(socketOptions, option, b::setSocketOption);
-        }
+        Undertow.Builder b = ServerOptions.apply(Undertow.builder().setWorkerThreads(1).setIoThreads(1)
+                .setByteBufferPool(pool), ServerOptions.server(config), ServerOptions.socket(false));
         Undertow rehearsal = b.addHttpListener(0, "127.0.0.1", new DateHeader(exchange -> {
             exchange.setStatusCode(204);
             exchange.endExchange();
@@ -192,8 +170,8 @@ public final class Engine {
     private void bind() {
         Run run = config.run();
         accessLog.workerId(System.getProperty("skitai.worker", "M"));
-        OptionMap serverOptions = serverOptions();
-        OptionMap socketOptions = socketOptions(ssl != null);
+        OptionMap serverOptions = ServerOptions.server(config);
+        OptionMap socketOptions = ServerOptions.socket(ssl != null);
         // No thread-local buffer cache: with a virtual thread per request, Undertow's default pool
         // would give every request its own direct buffers and strand them when the thread ends.
         buffers = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, POOLED_BUFFERS, 0);
@@ -219,95 +197,7 @@ public final class Engine {
         }
         LOG.log(Level.INFO, "{0} serving {1}://{2}:{3,number,#} on {4}", run.name(), ssl == null ? "http" : "https",
                 run.address(), port, threads);
-        startSidecars();
-    }
-
-    private void startSidecars() {
-        if (sidecars.isEmpty()) {
-            return;
-        }
-        Run run = config.run();
-        SidecarContext context = new SidecarContext(run.address(), Optional.ofNullable(keyManagers),
-                TlsContexts.PROTOCOLS, config.timeouts().header(), config.timeouts().keepAlive(),
-                config.limits().maxConcurrentStreams(), config.limits().maxHeaderBytes());
-        for (Sidecar sidecar : sidecars) {
-            int bound;
-            try {
-                bound = sidecar.start(context);
-            } catch (IOException e) {
-                startedSidecars.add(sidecar); // whatever it bound before failing is released with the rest
-                throw sidecarBindFailure(sidecar, e);
-            } catch (StartupException e) {
-                startedSidecars.add(sidecar);
-                throw e;
-            } catch (RuntimeException e) {
-                startedSidecars.add(sidecar);
-                throw new StartupException(Messages.sidecarFailed(sidecar.name(), String.valueOf(e.getMessage())), e);
-            }
-            startedSidecars.add(sidecar);
-            LOG.log(Level.INFO, "{0} serving {1} on {2}:{3,number,#}{4}", run.name(), sidecar.name(), run.address(),
-                    bound, keyManagers == null ? "" : " with TLS");
-        }
-    }
-
-    private StartupException sidecarBindFailure(Sidecar sidecar, IOException e) {
-        String address = config.run().address();
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof BindException be) {
-                if (String.valueOf(be.getMessage()).contains("in use")) {
-                    return new StartupException(Messages.sidecarPortInUse(sidecar.name(), address, sidecar.port()), e);
-                }
-                return new StartupException(Messages.sidecarCannotBind(sidecar.name(), address, sidecar.port(),
-                        String.valueOf(be.getMessage())), e);
-            }
-        }
-        return new StartupException(Messages.sidecarCannotBind(sidecar.name(), address, sidecar.port(),
-                String.valueOf(e.getMessage())), e);
-    }
-
-    /**
-     * Undertow's options: limits, HTTP/2 settings and timeouts (the TLS listener takes the same).
-     * HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE is deprecated but is still what Undertow advertises in
-     * its SETTINGS frame, so it stays.
-     */
-    @SuppressWarnings("deprecation")
-    private OptionMap serverOptions() {
-        EngineConfig.Timeouts t = config.timeouts();
-        EngineConfig.Limits l = config.limits();
-        return OptionMap.builder()
-                .set(UndertowOptions.ENABLE_HTTP2, true)
-                .set(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, l.maxConcurrentStreams())
-                .set(UndertowOptions.MAX_CONCURRENT_REQUESTS_PER_CONNECTION, l.maxConcurrentStreams())
-                .set(UndertowOptions.HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, l.maxHeaderBytes())
-                // Rapid reset (CVE-2023-44487): a client that resets more than this many streams
-                // within the window gets GOAWAY(ENHANCE_YOUR_CALM) and the connection is closed.
-                .set(UndertowOptions.RST_FRAMES_TIME_WINDOW, RST_FRAMES_WINDOW_MILLIS)
-                .set(UndertowOptions.MAX_RST_FRAMES_PER_WINDOW, MAX_RST_FRAMES_PER_WINDOW)
-                .set(UndertowOptions.MAX_HEADER_SIZE, l.parserCap())
-                .set(UndertowOptions.MAX_HEADERS, 2 * l.maxHeaderCount())
-                // Body limits are per mount (BodyLimit, BodyReader): Undertow 2.3.27 fixes a chunked
-                // body's limit when the request starts and drops the connection without a response.
-                .set(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
-                .set(UndertowOptions.DECODE_SLASH, false)
-                .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, false)
-                .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) t.keepAlive().toMillis())
-                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) Math.min(t.header().toMillis(), t.request().toMillis()))
-                .set(UndertowOptions.IDLE_TIMEOUT, (int) Math.max(t.keepAlive().toMillis(), t.request().toMillis()))
-                .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
-                .set(UndertowOptions.ALWAYS_SET_DATE, false)
-                .getMap();
-    }
-
-    /** Socket options: with TLS, the protocol versions (1.3 and 1.2 only). */
-    private OptionMap socketOptions(boolean tls) {
-        // No READ_TIMEOUT/WRITE_TIMEOUT socket options: they arm and cancel an IO-thread timer on
-        // every request. A stalled client is cut off by the idle timeout (IDLE_TIMEOUT above), by
-        // the header timeout, and by the handler's own bounded waits for body and output I/O.
-        OptionMap.Builder b = OptionMap.builder();
-        if (tls) {
-            b.setSequence(Options.SSL_ENABLED_PROTOCOLS, TlsContexts.PROTOCOLS.toArray(String[]::new));
-        }
-        return b.getMap();
+        sidecars.start(config, Optional.ofNullable(keyManagers));
     }
 
     /**
@@ -316,15 +206,9 @@ public final class Engine {
      */
     private Undertow.Builder builder(OptionMap serverOptions, OptionMap socketOptions, boolean tls) {
         Run run = config.run();
-        Undertow.Builder b = Undertow.builder()
+        Undertow.Builder b = ServerOptions.apply(Undertow.builder()
                 .setWorkerThreads(Math.max(4, Runtime.getRuntime().availableProcessors()))
-                .setByteBufferPool(buffers);
-        for (Option<?> option : serverOptions) {
-            copy(serverOptions, option, b::setServerOption);
-        }
-        for (Option<?> option : socketOptions) {
-            copy(socketOptions, option, b::setSocketOption);
-        }
+                .setByteBufferPool(buffers), serverOptions, socketOptions);
         if (!tls) {
             b.addHttpListener(run.port(), run.address(), gate);
         }
@@ -332,15 +216,6 @@ public final class Engine {
                 new DateHeader(new AccessLogHandler(accessLog, connections,
                         new ForwardHandler(() -> f.httpsPort() > 0 ? f.httpsPort() : port)))));
         return b;
-    }
-
-    private static <T> void copy(OptionMap from, Option<T> option, OptionSetter to) {
-        to.set(option, from.get(option));
-    }
-
-    /** {@code Undertow.Builder::setServerOption} or {@code ::setSocketOption}. */
-    private interface OptionSetter {
-        <T> void set(Option<T> option, T value);
     }
 
     private StartupException bindFailure(RuntimeException e) {
@@ -412,13 +287,7 @@ public final class Engine {
             }
             drainDeadline = System.nanoTime() + config.timeouts().drain().toNanos();
             draining = true;
-            for (Sidecar sidecar : startedSidecars) {
-                try {
-                    sidecar.stopAccepting();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "the " + sidecar.name() + " server failed to stop accepting", e);
-                }
-            }
+            sidecars.stopAccepting();
             if (gate != null) {
                 gate.drain(config.timeouts().drain().toMillis());
             }
@@ -431,7 +300,7 @@ public final class Engine {
     }
 
     private void release() {
-        stopSidecars();
+        sidecars.stop(() -> draining && !Thread.currentThread().isInterrupted() ? drainDeadline - System.nanoTime() : 0);
         if (tlsListener != null) {
             tlsListener.close();
             tlsListener = null;
@@ -464,20 +333,6 @@ public final class Engine {
             EngineLogging.close(serverLog);
             serverLog = null;
         }
-    }
-
-    /** Stops the started sidecars in reverse order with what is left of the drain time (none on a failed start). */
-    private void stopSidecars() {
-        for (int i = startedSidecars.size() - 1; i >= 0; i--) {
-            Sidecar sidecar = startedSidecars.get(i);
-            long left = draining && !Thread.currentThread().isInterrupted() ? drainDeadline - System.nanoTime() : 0;
-            try {
-                sidecar.stop(Duration.ofNanos(Math.max(0, left)));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "the " + sidecar.name() + " server failed to stop cleanly", e);
-            }
-        }
-        startedSidecars.clear();
     }
 
     public void awaitStop() throws InterruptedException {
