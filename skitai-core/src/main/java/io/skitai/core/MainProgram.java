@@ -60,9 +60,18 @@ final class MainProgram {
     /** Runs the master of {@code run.workers()} worker processes; returns the exit status. */
     private static int superviseWorkers(SkitaiServer server, Run run, List<String> args) {
         List<String> workerArgs = new java.util.ArrayList<>(args);
-        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : Master.freePort(run.address())));
+        workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : freePort(run.address())));
         return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, server.runDirectory(run.name()),
                 server.config().processSettings(), server.config().drainTimeout()));
+    }
+
+    /** Port 0 with workers: every worker must bind the same port, so the master picks one for all. */
+    private static int freePort(String address) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupException(Messages.cannotBind(address, 0, e.getMessage()), e);
+        }
     }
 
     /**

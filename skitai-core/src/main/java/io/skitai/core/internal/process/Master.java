@@ -8,20 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * The master process: launches the worker JVMs, shares the table with them, and supervises them
@@ -36,7 +32,7 @@ import java.util.stream.Stream;
  *   <li>HUP, a worker's {@code was.restart()} and the CPU critical point replace workers one at a
  *       time: the new worker starts, and only once it serves is the old one sent TERM, so the
  *       port always has a listener;</li>
- *   <li>TERM (or INT, or a worker's {@code was.shutdown()}) sends TERM to every worker, waits for
+ *   <li>TERM (or INT, or a worker's {@code was.shutdownServer()}) sends TERM to every worker, waits for
  *       them to drain and exit, removes the shared files and exits 0.</li>
  * </ul>
  * A worker that exits before it ever served means the configuration cannot run (port in use,
@@ -71,7 +67,7 @@ public final class Master {
     private final WorkerProcess[] current;
     private final int[] failedStarts;
     private boolean[] slotUsed;
-    private Path instance;
+    private InstanceDirectory instance;
     private Scoreboard board;
     private JavaCommand command;
     private Optional<CpuWatch> cpu;
@@ -123,17 +119,10 @@ public final class Master {
     }
 
     private void prepare() {
-        RunDirectory dir = plan.runDir().create();
-        removeStaleInstances(dir.path());
-        instance = dir.resolve("instance-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(instance);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + instance + ": " + e.getMessage(), e);
-        }
+        instance = InstanceDirectory.create(plan.runDir());
         int slots = Math.max(4, plan.workers() * 4);
         slotUsed = new boolean[slots];
-        board = Scoreboard.create(instance.resolve(ProcessContext.TABLE_FILE), slots, plan.settings().luKeys(),
+        board = Scoreboard.create(instance.path().resolve(ProcessContext.TABLE_FILE), slots, plan.settings().luKeys(),
                 plan.settings().gsKeys());
         command = JavaCommand.current(plan.args()).withoutProperties(ProcessRole.PROCESS, ProcessRole.SLOT,
                 ProcessRole.INSTANCE, ProcessRole.WORKER, Daemon.PROPERTY, "java.nio.channels.spi.SelectorProvider");
@@ -150,7 +139,7 @@ public final class Master {
                 .withJvmOptions("-D" + ProcessRole.PROCESS + "=" + marker,
                         "-D" + ProcessRole.WORKER + "=" + (index < 0 ? "S" : "W" + index),
                         "-D" + ProcessRole.SLOT + "=" + slot,
-                        "-D" + ProcessRole.INSTANCE + "=" + instance)
+                        "-D" + ProcessRole.INSTANCE + "=" + instance.path())
                 .toList();
         try {
             Process p = new ProcessBuilder(cmd).redirectInput(Redirect.PIPE).redirectOutput(Redirect.INHERIT)
@@ -391,30 +380,7 @@ public final class Master {
 
     private void removeInstance() {
         if (instance != null) {
-            deleteTree(instance);
-        }
-    }
-
-    private static void removeStaleInstances(Path runDir) {
-        try (Stream<Path> entries = Files.list(runDir)) {
-            entries.filter(p -> p.getFileName().toString().startsWith("instance-")).forEach(p -> {
-                String pid = p.getFileName().toString().substring("instance-".length());
-                boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
-                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-                if (!alive) {
-                    deleteTree(p);
-                }
-            });
-        } catch (IOException ignored) {
-            // Nothing to clean up.
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Leftovers of a dead master are removed by the next one.
+            instance.remove();
         }
     }
 
@@ -427,15 +393,6 @@ public final class Master {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Port 0 with workers: every worker must bind the same port, so the master picks one for all. */
-    public static int freePort(String address) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
-            return probe.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new io.skitai.core.StartupException(Messages.cannotBind(address, 0, e.getMessage()), e);
         }
     }
 }
