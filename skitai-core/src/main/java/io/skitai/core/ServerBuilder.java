@@ -45,10 +45,9 @@ public final class ServerBuilder {
     private EngineConfig.Tls tls;
     private EngineConfig.Forward forward;
     private Path logDirectory;
-    private Path runDirectory;
     private final Map<Setting<?>, Object> settings = new LinkedHashMap<>();
     private UpstreamTrust upstreamTrust = UpstreamTrust.JDK;
-    private ProcessSettings processSettings = ProcessSettings.DEFAULTS;
+    private final ProcessOptions processes = new ProcessOptions(this::open);
     private ServerConfig built;
 
     private ServerBuilder() {}
@@ -68,8 +67,8 @@ public final class ServerBuilder {
             pref.freeze();
             built = new ServerConfig(List.copyOf(mounts), pref, Map.copyOf(maxAges), timeouts, limits,
                     Optional.ofNullable(tls), Optional.ofNullable(forward), List.copyOf(logOff),
-                    Optional.ofNullable(logDirectory), Optional.ofNullable(runDirectory), Map.copyOf(aliases),
-                    Map.copyOf(settings), upstreamTrust, processSettings, List.copyOf(sidecars), List.copyOf(filters),
+                    Optional.ofNullable(logDirectory), processes.runDirectory(), Map.copyOf(aliases),
+                    Map.copyOf(settings), upstreamTrust, processes.settings(), List.copyOf(sidecars), List.copyOf(filters),
                     json != null ? json : Json.newMapper());
         }
         return built;
@@ -291,17 +290,6 @@ public final class ServerBuilder {
     }
 
     /**
-     * The run directory: where the daemon's pid file and logs go, and the files the worker processes
-     * share. Default: {@code ~/.skitai/<name>} (see {@link RunDirectory#defaultFor(String)});
-     * {@code --skitai-rundir=DIR} on the command line sets it too.
-     */
-    public ServerBuilder setRunDirectory(Path directory) {
-        open("setRunDirectory");
-        runDirectory = directory;
-        return this;
-    }
-
-    /**
      * Runs a server of another protocol beside this one, on its own port, started after this
      * server's listeners and stopped with it (see {@link Sidecar}), e.g.
      * {@code server.attach(GrpcServing.on(5001, new GreeterService()))} from skitai-was.
@@ -401,66 +389,11 @@ public final class ServerBuilder {
         return this;
     }
 
-    // ---- process model: workers, shared state ---------------------------------------------------
-
     /**
-     * Declares last-update keys (Python's {@code skitai.deflu}) for {@link SharedState#setlu} and
-     * {@link SharedState#getlu}, e.g. model or table names. Only declared keys can be used.
+     * The process-model options of this server: run directory, worker processes and the state they
+     * share ({@code deflu}, {@code defgs}, Redis, the CPU critical point, the spare worker).
      */
-    public ServerBuilder deflu(String... keys) {
-        open("deflu");
-        processSettings = processSettings.withLuKeys(keys);
-        return this;
-    }
-
-    /** Declares global-state keys (Python's {@code skitai.defgs}) for {@link SharedState#setgs}/{@code getgs}. */
-    public ServerBuilder defgs(String... keys) {
-        open("defgs");
-        processSettings = processSettings.withGsKeys(keys);
-        return this;
-    }
-
-    /**
-     * Keeps the shared state ({@link SkitaiServer#sharedState()}) on a Redis server instead of the memory-mapped
-     * file, so workers on several machines share it: {@code redis://host:6379/0}. Needs
-     * {@code io.lettuce:lettuce-core} on the class path. Keys go under {@code skitai:<name>:}.
-     */
-    public ServerBuilder shareStateOnRedis(String uri) {
-        open("shareStateOnRedis");
-        processSettings = processSettings.withRedis(uri);
-        return this;
-    }
-
-    /**
-     * Python's {@code set_worker_critical_point}: the master replaces a worker whose CPU use stays
-     * over {@code cpuPercent} in {@code continuous} consecutive samples taken every {@code interval}
-     * (a new worker starts first, then the old one drains). Only with {@code workers(n)}, n &gt; 1.
-     */
-    public ServerBuilder setWorkerCriticalPoint(double cpuPercent, int continuous, Duration interval) {
-        open("setWorkerCriticalPoint");
-        processSettings = processSettings.withCriticalPoint(
-                Optional.of(new ProcessSettings.CriticalPoint(cpuPercent, continuous, interval)));
-        return this;
-    }
-
-    /** Seconds form of {@link #setWorkerCriticalPoint(double, int, Duration)}; an interval of 0 turns it off. */
-    public ServerBuilder setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
-        open("setWorkerCriticalPoint");
-        if (intervalSeconds == 0) {
-            processSettings = processSettings.withCriticalPoint(Optional.empty());
-            return this;
-        }
-        return setWorkerCriticalPoint(cpuPercent, continuous, Duration.ofSeconds(intervalSeconds));
-    }
-
-    /**
-     * Whether the master keeps a spare worker (default on; with {@code workers(n)}, n &gt; 1): a
-     * booted worker JVM, apps started, not listening, called in the moment a worker dies (see the
-     * README's "Workers"). Apps must tolerate starting in a process that may never serve.
-     */
-    public ServerBuilder setSpareWorker(boolean keep) {
-        open("setSpareWorker");
-        processSettings = processSettings.withSpareWorker(keep);
-        return this;
+    public ProcessOptions processes() {
+        return processes;
     }
 }

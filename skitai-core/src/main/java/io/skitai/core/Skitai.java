@@ -172,34 +172,34 @@ public final class Skitai {
         CONFIG.logOff(patterns);
     }
 
-    /** See {@link ServerBuilder#deflu(String...)}. */
+    /** See {@link ProcessOptions#deflu(String...)}. */
     public static void deflu(String... keys) {
-        CONFIG.deflu(keys);
+        CONFIG.processes().deflu(keys);
     }
 
-    /** See {@link ServerBuilder#defgs(String...)}. */
+    /** See {@link ProcessOptions#defgs(String...)}. */
     public static void defgs(String... keys) {
-        CONFIG.defgs(keys);
+        CONFIG.processes().defgs(keys);
     }
 
-    /** See {@link ServerBuilder#setWorkerCriticalPoint(double, int, long)}. */
+    /** See {@link ProcessOptions#setWorkerCriticalPoint(double, int, long)}. */
     public static void setWorkerCriticalPoint(double cpuPercent, int continuous, long intervalSeconds) {
-        CONFIG.setWorkerCriticalPoint(cpuPercent, continuous, intervalSeconds);
+        CONFIG.processes().setWorkerCriticalPoint(cpuPercent, continuous, intervalSeconds);
     }
 
-    /** See {@link ServerBuilder#setSpareWorker(boolean)}. */
+    /** See {@link ProcessOptions#setSpareWorker(boolean)}. */
     public static void setSpareWorker(boolean keep) {
-        CONFIG.setSpareWorker(keep);
+        CONFIG.processes().setSpareWorker(keep);
     }
 
-    /** See {@link ServerBuilder#shareStateOnRedis(String)}. */
+    /** See {@link ProcessOptions#shareStateOnRedis(String)}. */
     public static void shareStateOnRedis(String uri) {
-        CONFIG.shareStateOnRedis(uri);
+        CONFIG.processes().shareStateOnRedis(uri);
     }
 
-    /** See {@link ServerBuilder#setRunDirectory(Path)}. */
+    /** See {@link ProcessOptions#setRunDirectory(Path)}. */
     public static void setRunDirectory(String directory) {
-        CONFIG.setRunDirectory(Path.of(directory));
+        CONFIG.processes().setRunDirectory(Path.of(directory));
     }
 
     /** See {@link ServerBuilder#enableFileLogging(Path)}. */

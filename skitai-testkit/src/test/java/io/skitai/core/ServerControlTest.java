@@ -23,7 +23,8 @@ class ServerControlTest {
     }
 
     private static ServerBuilder config(AtomicInteger starts) {
-        ServerBuilder config = ServerBuilder.create().deflu("users").defgs("nodes");
+        ServerBuilder config = ServerBuilder.create();
+        config.processes().deflu("users").defgs("nodes");
         config.mount("/", (App) mount -> {
             starts.incrementAndGet();
             return ServerControlTest::handle;
@@ -120,7 +121,7 @@ class ServerControlTest {
         SkitaiServer server = SkitaiServer.create(config.build());
         server.start(TestKit.run());
         try {
-            assertThatThrownBy(() -> config.deflu("late")).hasMessageContaining("SKITAI-C022 deflu");
+            assertThatThrownBy(() -> config.processes().deflu("late")).hasMessageContaining("SKITAI-C022 deflu");
             assertThatThrownBy(() -> server.sharedState().setgs("late", 1)).hasMessageContaining("SKITAI-C061 'late'");
         } finally {
             server.stop();
