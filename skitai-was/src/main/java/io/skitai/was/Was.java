@@ -5,10 +5,8 @@ import io.skitai.core.Key;
 import io.skitai.core.TxId;
 import io.skitai.was.internal.CallContext;
 import io.skitai.was.internal.Messages;
-import io.skitai.was.internal.Requester;
 import io.skitai.was.internal.SmtpdaRequired;
 import io.skitai.was.internal.Upstreams;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +15,7 @@ import java.util.Map;
  * receive it as a parameter; any code running for the request (plain handlers, templates) reaches
  * it with {@link #current()}.
  *
- * <p>Upstream calls ({@link Requests}): {@code was.get("@members/users/1")} fires a request now and
+ * <p>Upstream calls ({@link UpstreamCalls}): {@code was.get("@members/users/1")} fires a request now and
  * returns a {@link Call}; {@code dispatch(timeout)} collects the {@link Result}. Several calls fired
  * before the first dispatch run in parallel. {@link #lb()} names load balancing explicitly (what a
  * call to an alias does anyway), {@link #map()} calls every member of an alias, {@link #useCache}
@@ -30,7 +28,7 @@ import java.util.Map;
  * return Map.of("user", user.dispatch(5).data(), "hits", hits.dataOrThrow(5));
  * }</pre>
  */
-public final class Was implements Requests<Call> {
+public final class Was extends UpstreamCalls {
 
     private static final Key<Was> KEY = Key.of("was", Was.class);
 
@@ -45,7 +43,6 @@ public final class Was implements Requests<Call> {
     private final AppEvents events;
     private final RequestType requestType;
     private Map<String, Object> g;
-    private volatile Requester<Call> calls;
 
     private Was(Exchange exchange, io.skitai.core.ServerContext server, TxId txid, String basepath, RouteUrls urls,
             Templates templates, AppEvents events, RequestType requestType) {
@@ -212,89 +209,6 @@ public final class Was implements Requests<Call> {
         events.broadcast(this, event, args);
     }
 
-    // ---- upstream calls ------------------------------------------------------------------
-
-    /** GET {@code url} ({@code "@alias/path"} or absolute); see {@link Requests}. */
-    @Override
-    public Call get(String url, Map<String, String> headers) {
-        return requests().get(url, headers);
-    }
-
-    /** DELETE; see {@link Requests}. */
-    @Override
-    public Call delete(String url, Map<String, String> headers) {
-        return requests().delete(url, headers);
-    }
-
-    /** OPTIONS; see {@link Requests}. */
-    @Override
-    public Call options(String url, Map<String, String> headers) {
-        return requests().options(url, headers);
-    }
-
-    /** POST {@code data} (JSON unless the request type or headers say otherwise); see {@link Requests}. */
-    @Override
-    public Call post(String url, Object data, Map<String, String> headers) {
-        return requests().post(url, data, headers);
-    }
-
-    /** PUT; see {@link Requests}. */
-    @Override
-    public Call put(String url, Object data, Map<String, String> headers) {
-        return requests().put(url, data, headers);
-    }
-
-    /** PATCH; see {@link Requests}. */
-    @Override
-    public Call patch(String url, Object data, Map<String, String> headers) {
-        return requests().patch(url, data, headers);
-    }
-
-    /** A multipart/form-data POST; see {@link Requests#upload}. */
-    @Override
-    public Call upload(String url, Map<String, ?> fields, Map<String, String> headers) {
-        return requests().upload(url, fields, headers);
-    }
-
-    /** An XML-RPC endpoint: {@code was.rpc("@search/rpc2").call("search", "mozart")}. */
-    @Override
-    public Rpc<Call> rpc(String url) {
-        return requests().rpc(url);
-    }
-
-    /** Calls that may ({@code true}, the default) or may not be answered from the result cache. */
-    @Override
-    public Requests<Call> useCache(boolean use) {
-        return requests().useCache(use);
-    }
-
-    /** Calls answered from the result cache only by results cached after {@code lastUpdate}. */
-    @Override
-    public Requests<Call> useCache(Instant lastUpdate) {
-        return requests().useCache(lastUpdate);
-    }
-
-    /** Calls marked idempotent: lb fail-over may replay them (see {@link Requests#idempotent()}). */
-    @Override
-    public Requests<Call> idempotent() {
-        return requests().idempotent();
-    }
-
-    /**
-     * Load-balanced calls (Python's {@code was.get.lb}): each goes to one member of the alias,
-     * chosen by smooth weighted round robin. A call that never left (connection refused) goes to
-     * the next member; after a 5xx or a broken connection only an idempotent one does (GET, HEAD,
-     * OPTIONS, PUT, DELETE, or calls through {@link Requests#idempotent()}).
-     */
-    public Requests<Call> lb() {
-        return requests();
-    }
-
-    /** Calls to every member of an alias (Python's {@code was.get.map}); results in member order. */
-    public Requests<MapCall> map() {
-        return Requester.map(context());
-    }
-
     /** This request's global transaction id (Python's gtxid), e.g. {@code GTID-C3-R8}. */
     public String gtxid() {
         return txid.gtxid();
@@ -310,33 +224,9 @@ public final class Was implements Requests<Call> {
         return requestType;
     }
 
-    private Requester<Call> requests() {
-        Requester<Call> r = calls;
-        if (r == null) {
-            r = Requester.lb(context());
-            calls = r;
-        }
-        return r;
-    }
-
-    private CallContext context() {
-        return new CallContext(Upstreams.of(server), txid, requestType);
-    }
-
-    // ---- gRPC ---------------------------------------------------------------------------
-
-    /**
-     * A gRPC service upstream (Python's {@code stub = was.grpc(url)}):
-     * {@code was.grpc("@greeter/helloworld.Greeter").call("SayHello", request)} fires the call and
-     * returns its {@link Call}; see {@link GrpcStub}. {@code lb().grpc(..)} and {@code map().grpc(..)}
-     * work as for HTTP. Channels are pooled per upstream and closed when the server stops.
-     *
-     * @throws IllegalStateException when gRPC is not on the class path (the message names the
-     *                               dependencies to add)
-     */
     @Override
-    public GrpcStub<Call> grpc(String url) {
-        return requests().grpc(url);
+    CallContext context() {
+        return new CallContext(Upstreams.of(server), txid, requestType);
     }
 
     // ---- process model: shared state across workers, locks, status, restart/shutdown ----------
