@@ -34,11 +34,10 @@ public final class AppRuntime {
     private final Events events;
     private final ErrorHandlers errors;
     /** What one mount point's config (the app's, with the mount's overrides) decides. */
-    private record MountSettings(boolean debug, RequestType requestType) {}
+    private record MountSettings(MountInfo mount, boolean debug, RequestType requestType) {}
 
     private final Map<String, MountSettings> mountSettings = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, MountInfo> mountsByPoint = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final MountSettings DEFAULTS = new MountSettings(false, RequestType.JSON);
+    private static final MountSettings DEFAULTS = new MountSettings(null, false, RequestType.JSON);
     private MountInfo lastMount;
     private int mounts;
     private Maintainer maintainer;
@@ -106,13 +105,12 @@ public final class AppRuntime {
 
     /** The config of the mount at {@code mountPoint} (see {@link #config(MountInfo)}); the app's own elsewhere. */
     public Map<String, Object> config(String mountPoint) {
-        return config(mountsByPoint.get(mountPoint));
+        return config(mountSettings.getOrDefault(mountPoint, DEFAULTS).mount());
     }
 
     private void settle(MountInfo mount) {
-        mountsByPoint.put(mount.point(), mount);
         Map<String, Object> config = config(mount);
-        mountSettings.put(mount.point(), new MountSettings(isTrue(config.get("debug")) || mount.pref().debug(),
+        mountSettings.put(mount.point(), new MountSettings(mount, isTrue(config.get("debug")) || mount.pref().debug(),
                 requestType(config.get("defaultRequestType"))));
     }
 
