@@ -111,7 +111,8 @@ final class BodyReader {
                 || cause(failure, SocketTimeoutException.class) != null) {
             return new HttpError(408, "request body did not arrive in time");
         }
-        return new HttpError(400, "request body could not be read");
+        Throwable malformed = cause(failure, ChunkFraming.Malformed.class);
+        return new HttpError(400, malformed != null ? malformed.getMessage() : "request body could not be read");
     }
 
     private static Throwable cause(Throwable t, Class<? extends Throwable> type) {

@@ -67,7 +67,7 @@ public final class Engine {
     private DrainGate gate;
     private Undertow undertow;
     private ByteBufferPool buffers;
-    private TlsListener tlsListener;
+    private MainListener mainListener;
     private SSLContext ssl;
     private KeyManagerFactory keyManagers;
     private volatile int port;
@@ -175,25 +175,24 @@ public final class Engine {
         // No thread-local buffer cache: with a virtual thread per request, Undertow's default pool
         // would give every request its own direct buffers and strand them when the thread ends.
         buffers = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, POOLED_BUFFERS, 0);
-        undertow = builder(serverOptions, socketOptions, ssl != null).build();
+        undertow = builder(serverOptions, socketOptions).build();
         try {
             undertow.start();
         } catch (RuntimeException e) {
             throw bindFailure(e);
         }
-        if (ssl != null) {
-            try {
-                tlsListener = TlsListener.open(undertow, buffers, new InetSocketAddress(run.address(), run.port()), ssl,
-                        serverOptions, socketOptions, gate, config.timeouts().header());
-            } catch (IOException e) {
-                throw bindFailure(new RuntimeException(e));
-            }
-            port = tlsListener.port();
-        } else {
-            port = boundPort(0);
+        InetSocketAddress address = new InetSocketAddress(run.address(), run.port());
+        try {
+            mainListener = ssl == null
+                    ? MainListener.plain(undertow, buffers, address, config.limits(), serverOptions, socketOptions, gate)
+                    : MainListener.tls(undertow, buffers, address, ssl, config.limits(), serverOptions, socketOptions,
+                            gate, config.timeouts().header());
+        } catch (IOException e) {
+            throw bindFailure(new RuntimeException(e));
         }
+        port = mainListener.port();
         if (config.forward().isPresent()) {
-            forwardPort = boundPort(ssl == null ? 1 : 0);
+            forwardPort = boundPort(0);
         }
         LOG.log(Level.INFO, "{0} serving {1}://{2}:{3,number,#} on {4}", run.name(), ssl == null ? "http" : "https",
                 run.address(), port, threads);
@@ -201,17 +200,14 @@ public final class Engine {
     }
 
     /**
-     * Undertow with the plain listeners: the main one unless it speaks TLS (then {@link TlsListener}
-     * opens it on Undertow's worker after start), and the forward listener.
+     * Undertow with the forward listener, if any; {@link MainListener} opens the main one on
+     * Undertow's worker after start.
      */
-    private Undertow.Builder builder(OptionMap serverOptions, OptionMap socketOptions, boolean tls) {
+    private Undertow.Builder builder(OptionMap serverOptions, OptionMap socketOptions) {
         Run run = config.run();
         Undertow.Builder b = ServerOptions.apply(Undertow.builder()
                 .setWorkerThreads(Math.max(4, Runtime.getRuntime().availableProcessors()))
                 .setByteBufferPool(buffers), serverOptions, socketOptions);
-        if (!tls) {
-            b.addHttpListener(run.port(), run.address(), gate);
-        }
         config.forward().ifPresent(f -> b.addHttpListener(f.httpPort(), run.address(),
                 new DateHeader(new AccessLogHandler(accessLog, connections,
                         new ForwardHandler(() -> f.httpsPort() > 0 ? f.httpsPort() : port)))));
@@ -279,8 +275,8 @@ public final class Engine {
     /** Closes the listeners first, drains in-flight requests (bounded), then stops everything. */
     public void stop() {
         try {
-            if (tlsListener != null) {
-                tlsListener.close();
+            if (mainListener != null) {
+                mainListener.close();
             }
             if (undertow != null) {
                 Listeners.closeAccepting(undertow);
@@ -301,9 +297,9 @@ public final class Engine {
 
     private void release() {
         sidecars.stop(() -> draining && !Thread.currentThread().isInterrupted() ? drainDeadline - System.nanoTime() : 0);
-        if (tlsListener != null) {
-            tlsListener.close();
-            tlsListener = null;
+        if (mainListener != null) {
+            mainListener.close();
+            mainListener = null;
         }
         if (undertow != null) {
             undertow.stop();

@@ -14,7 +14,8 @@ import io.undertow.util.Protocols;
  * proxy in front of us: Content-Length with Transfer-Encoding, repeated or malformed
  * Content-Length, Transfer-Encoding on HTTP/1.0 (400), any Transfer-Encoding other than one final
  * {@code chunked} (501). Every refusal closes the connection, and so does any HTTP/1 response sent
- * before its request's body was read.
+ * before its request's body was read. A chunked body's framing is read strictly
+ * ({@link StrictChunkedSource}).
  */
 final class RequestGuard implements HttpHandler {
 
@@ -74,6 +75,7 @@ final class RequestGuard implements HttpHandler {
             }
             if (!exchange.isRequestComplete()) {
                 exchange.addResponseCommitListener(CLOSE_IF_BODY_UNREAD);
+                StrictChunkedSource.install(exchange, limits);
             }
         }
         next.handleRequest(exchange);
