@@ -99,25 +99,13 @@ final class H2Frames {
     }
 
     /**
-     * Sends GET / with one extra header of {@code size} bytes (HEADERS, then CONTINUATION frames)
+     * Sends GET / with extra headers of {@code size} bytes in all (HEADERS, then CONTINUATION frames)
      * and returns the first HEADERS or GOAWAY frame the server answers with.
      */
     static Frame getWithBigHeader(int port, int size) throws IOException {
         try (Socket socket = priorKnowledge(port)) {
-            ByteArrayOutputStream block = new ByteArrayOutputStream();
-            block.writeBytes(getRequestBlock("127.0.0.1:" + port));
-            block.write(0x00); // literal without indexing, new name
-            block.writeBytes(hpackInt(7, 5));
-            block.writeBytes("x-big".getBytes(StandardCharsets.US_ASCII));
-            block.writeBytes(hpackInt(7, size));
-            block.writeBytes("a".repeat(size).getBytes(StandardCharsets.US_ASCII));
-            byte[] all = block.toByteArray();
             OutputStream out = socket.getOutputStream();
-            for (int off = 0; off < all.length; off += 16_000) {
-                int end = Math.min(all.length, off + 16_000);
-                int flags = (off == 0 ? END_STREAM : 0) | (end == all.length ? END_HEADERS : 0);
-                write(out, off == 0 ? HEADERS : CONTINUATION, flags, 1, Arrays.copyOfRange(all, off, end));
-            }
+            writeBigHeaderRequest(out, 1, "127.0.0.1:" + port, size);
             out.flush();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             while (true) {
@@ -125,6 +113,42 @@ final class H2Frames {
                 if ((f.type() == HEADERS && f.stream() == 1) || f.type() == GOAWAY) {
                     return f;
                 }
+            }
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
+    }
+
+    /**
+     * Writes GET / on {@code stream} with extra headers {@code x-big-0, x-big-1, ..} of {@code size}
+     * bytes in all (6000 each at most), as HEADERS then CONTINUATION frames of 16000 bytes.
+     */
+    static void writeBigHeaderRequest(OutputStream out, int stream, String authority, int size) throws IOException {
+        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        block.writeBytes(getRequestBlock(authority));
+        for (int i = 0; size > 0; i++, size -= 6000) { // header lines within the 8 KiB line limit
+            byte[] name = ("x-big-" + i).getBytes(StandardCharsets.US_ASCII);
+            block.write(0x00); // literal without indexing, new name
+            block.writeBytes(hpackInt(7, name.length));
+            block.writeBytes(name);
+            block.writeBytes(hpackInt(7, Math.min(size, 6000)));
+            block.writeBytes("a".repeat(Math.min(size, 6000)).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] all = block.toByteArray();
+        for (int off = 0; off < all.length; off += 16_000) {
+            int end = Math.min(all.length, off + 16_000);
+            int flags = (off == 0 ? END_STREAM : 0) | (end == all.length ? END_HEADERS : 0);
+            write(out, off == 0 ? HEADERS : CONTINUATION, flags, stream, Arrays.copyOfRange(all, off, end));
+            out.flush();
+            if (end < all.length) {
+                pause(); // lets the server read this frame on its own before the CONTINUATION arrives
             }
         }
     }

@@ -10,8 +10,9 @@ import org.xnio.conduits.StreamSourceConduit;
  * replaced by NUL, which Undertow's parser refuses with 400 and a close. To find each request's
  * head it skips bodies by their framing: Content-Length, or chunked framing checked strictly
  * ({@link ChunkFraming}). It stops looking (and never touches a byte again) at anything Undertow
- * or {@link RequestGuard} refuse and close on anyway (ambiguous framing, broken chunks), at the
- * HTTP/2 preface, and after an upgrade or CONNECT whose next byte cannot start a request.
+ * or {@link RequestGuard} refuse and close on anyway (ambiguous framing, broken chunks), and after
+ * an upgrade or CONNECT whose next byte cannot start a request. After the HTTP/2 client preface
+ * (prior knowledge, ALPN, or after an h2c upgrade) it follows frames with {@link Http2HeaderBlocks}.
  */
 final class Http1Inspector extends ScanningSourceConduit {
 
@@ -24,6 +25,10 @@ final class Http1Inspector extends ScanningSourceConduit {
     private static final int BODY_CHUNKED = 6;
     private static final int UPGRADE_CHECK = 7;
     private static final int PASS = 8;
+    private static final int HTTP2 = 9;
+
+    /** The client preface after its request line: {@code "\r\nSM\r\n\r\n"}. */
+    private static final int PREFACE_REST = 8;
 
     /** The bytes of a header line kept to read Content-Length, Transfer-Encoding and Upgrade. */
     private static final int KEPT = 64;
@@ -36,6 +41,7 @@ final class Http1Inspector extends ScanningSourceConduit {
     private final RequestFraming framing = new RequestFraming();
     private long remaining;
     private ChunkFraming chunks;
+    private Http2HeaderBlocks http2;
 
     Http1Inspector(StreamSourceConduit next, EngineConfig.Limits limits) {
         super(next);
@@ -45,6 +51,10 @@ final class Http1Inspector extends ScanningSourceConduit {
 
     @Override
     void scan(ByteBuffer buffer, int from, int to) {
+        if (state == HTTP2) {
+            http2.scan(buffer, from, to);
+            return;
+        }
         int i = from;
         while (i < to && state != PASS) {
             switch (state) {
@@ -67,6 +77,10 @@ final class Http1Inspector extends ScanningSourceConduit {
                         chunks = null;
                         afterBody();
                     }
+                }
+                case HTTP2 -> {
+                    http2.scan(buffer, i, to);
+                    return;
                 }
                 default -> {
                     headByte(buffer, i);
@@ -97,7 +111,12 @@ final class Http1Inspector extends ScanningSourceConduit {
             }
             case REQUEST_LINE -> {
                 if (b == '\n') {
-                    state = framing.requestLine(line, lineLength) ? LINE_START : PASS;
+                    if (framing.requestLine(line, lineLength)) {
+                        state = LINE_START;
+                    } else {
+                        http2 = new Http2HeaderBlocks(PREFACE_REST);
+                        state = HTTP2;
+                    }
                     lineLength = 0;
                 } else if (b != '\r') {
                     keep(b);
@@ -134,6 +153,11 @@ final class Http1Inspector extends ScanningSourceConduit {
             }
             default -> throw new IllegalStateException("state " + state);
         }
+    }
+
+    @Override
+    boolean holdLastByte() {
+        return state == HTTP2 && http2.endsInOpenBlock();
     }
 
     private void keep(byte b) {

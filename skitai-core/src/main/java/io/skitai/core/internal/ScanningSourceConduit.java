@@ -11,9 +11,12 @@ import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * A source conduit that shows every byte it reads, once, to {@link #scan} before handing it on,
- * whichever read method the layer above uses. Transfers go through {@link #read(ByteBuffer)}.
+ * whichever read method the layer above uses, and may hold the last byte back until more arrive
+ * ({@link #holdLastByte()}). Transfers go through {@link #read(ByteBuffer)}.
  */
 abstract class ScanningSourceConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
+
+    private int held = -1;
 
     ScanningSourceConduit(StreamSourceConduit next) {
         super(next);
@@ -22,32 +25,45 @@ abstract class ScanningSourceConduit extends AbstractStreamSourceConduit<StreamS
     /** Looks at {@code buffer}'s bytes from {@code from} (inclusive) to {@code to} (exclusive), absolute indexes. */
     abstract void scan(ByteBuffer buffer, int from, int to) throws IOException;
 
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        int from = dst.position();
-        int n = next.read(dst);
-        if (n > 0) {
-            scan(dst, from, from + n);
-        }
-        return n;
+    /**
+     * Whether the last byte scanned must wait for more bytes before it is handed on; it is held
+     * and handed on, before anything new, by the next read.
+     */
+    boolean holdLastByte() {
+        return false;
     }
 
     @Override
-    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
-        int[] from = new int[len];
-        for (int i = 0; i < len; i++) {
-            from[i] = dsts[offs + i].position();
+    public int read(ByteBuffer dst) throws IOException {
+        int from = dst.position();
+        boolean gaveHeld = held >= 0 && dst.hasRemaining();
+        if (gaveHeld) {
+            dst.put((byte) held);
+            held = -1;
         }
-        long n = next.read(dsts, offs, len);
+        int n = dst.hasRemaining() ? next.read(dst) : 0;
+        if (n < 0) {
+            return gaveHeld ? 1 : -1;
+        }
         if (n > 0) {
-            for (int i = 0; i < len; i++) {
-                ByteBuffer b = dsts[offs + i];
-                if (b.position() > from[i]) {
-                    scan(b, from[i], b.position());
-                }
+            scan(dst, dst.position() - n, dst.position());
+        }
+        if (dst.position() > from && holdLastByte()) {
+            dst.position(dst.position() - 1);
+            held = dst.get(dst.position()) & 0xff;
+        }
+        return dst.position() - from;
+    }
+
+    /** Reads into the first buffer with room: a short read is allowed, and this keeps the held byte simple. */
+    @Override
+    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
+        for (int i = offs; i < offs + len; i++) {
+            if (dsts[i].hasRemaining()) {
+                return read(dsts[i]);
             }
         }
-        return n;
+        return 0;
     }
 
     @Override
