@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +146,45 @@ class Http2EdgesTest {
             }
             assertThat(failures).isEmpty();
             assertThat(ok).isEqualTo(270);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aWriteToAStreamTheClientResetFailsAtOnce() throws Exception {
+        CompletableFuture<Throwable> writeFailed = new CompletableFuture<>();
+        CountDownLatch writing = new CountDownLatch(1);
+        ServerBuilder config = ServerBuilder.create();
+        config.mount("/", (Handler) ex -> {
+            writing.countDown();
+            try {
+                ex.send(new byte[4 << 20]); // far beyond the 64 KiB the client's stream window allows
+                writeFailed.complete(null);
+            } catch (RuntimeException e) {
+                writeFailed.complete(e);
+                throw e;
+            }
+        });
+        SkitaiServer server = SkitaiServer.create(config.build());
+        try {
+            server.start(Run.port(0));
+            try (Socket socket = H2Frames.priorKnowledge(server.port())) {
+                OutputStream out = socket.getOutputStream();
+                H2Frames.write(out, HEADERS, H2Frames.END_STREAM | H2Frames.END_HEADERS, 1,
+                        H2Frames.getRequestBlock("127.0.0.1:" + server.port()));
+                out.flush();
+                assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+                // the handler now waits for window; the client gives up on the stream instead
+                H2Frames.write(out, H2Frames.RST_STREAM, 0, 1, java.nio.ByteBuffer.allocate(4).putInt(0x8).array());
+                out.flush();
+                // The write fails as soon as the reset is read, not after the I/O timeout: the
+                // handler's failure is seen while the client keeps the connection open, and
+                // well inside the drain time stop() then needs.
+                Throwable failure = writeFailed.get(60, TimeUnit.SECONDS);
+                assertThat(failure).as("the handler's write fails").isNotNull();
+                assertThat(failure).as("failed by the reset, not by the I/O timeout").hasMessageNotContaining("did not complete");
+            }
         } finally {
             server.stop();
         }

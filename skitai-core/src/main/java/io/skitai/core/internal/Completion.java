@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,6 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * that complete at once never park.
  */
 final class Completion implements IoCallback {
+
+    private static final long CHECK_MILLIS = 100;
+    private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(CHECK_MILLIS);
 
     private volatile boolean done;
     private volatile IOException failure;
@@ -41,20 +45,28 @@ final class Completion implements IoCallback {
         }
     }
 
-    /** Waits for the operation, at most {@code timeoutMillis}; free when it already completed. */
-    void await(long timeoutMillis) {
+    /**
+     * Waits for the operation on {@code exchange}, at most {@code timeoutMillis}, and fails at once
+     * (within {@value #CHECK_MILLIS} ms) when the client resets the exchange's HTTP/2 stream; free
+     * when the operation already completed.
+     */
+    void await(long timeoutMillis, HttpServerExchange exchange) {
         if (!done) {
             waiter = Thread.currentThread();
+            BooleanSupplier reset = StreamResets.of(exchange);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             while (!done) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new UncheckedIOException(new IOException("I/O did not complete in " + timeoutMillis + " ms"));
                 }
-                LockSupport.parkNanos(this, left);
+                LockSupport.parkNanos(this, Math.min(left, CHECK_NANOS));
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     throw new UncheckedIOException(new IOException("interrupted while waiting for I/O"));
+                }
+                if (!done && reset.getAsBoolean()) {
+                    throw new UncheckedIOException(new IOException("the client reset the HTTP/2 stream"));
                 }
             }
         }

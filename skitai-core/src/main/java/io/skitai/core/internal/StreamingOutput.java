@@ -64,7 +64,7 @@ final class StreamingOutput extends OutputStream {
         Completion done = new Completion();
         exchange.getResponseSender().send(chunk, done);
         try {
-            done.await(timeoutMillis);
+            done.await(timeoutMillis, exchange);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

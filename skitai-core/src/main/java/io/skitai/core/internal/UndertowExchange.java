@@ -316,7 +316,7 @@ final class UndertowExchange implements Exchange {
         }
         Completion done = new Completion();
         exchange.getResponseSender().send(ByteBuffer.wrap(bytes), done);
-        done.await(ioTimeoutMillis);
+        done.await(ioTimeoutMillis, exchange);
         exchange.endExchange();
     }
 
