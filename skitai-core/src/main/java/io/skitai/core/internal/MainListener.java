@@ -23,6 +23,7 @@ import org.xnio.StreamConnection;
 import org.xnio.XnioExecutor;
 import org.xnio.channels.AcceptingChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.conduits.StreamSourceConduit;
 import org.xnio.ssl.SslConnection;
 
 /**
@@ -48,7 +49,7 @@ final class MainListener implements AutoCloseable {
         HttpOpenListener http1 = new HttpOpenListener(buffers, undertowOptions(serverOptions));
         http1.setRootHandler(serverOptions.get(UndertowOptions.ENABLE_HTTP2, false) ? new Http2UpgradeHandler(root) : root);
         AcceptingChannel<StreamConnection> channel = undertow.getWorker().createStreamConnectionServer(address,
-                ChannelListeners.openListenerAdapter(new Inspected(http1, limits)), acceptOptions(socketOptions));
+                ChannelListeners.openListenerAdapter(new Inspected(http1, limits, true)), acceptOptions(socketOptions));
         channel.resumeAccepts();
         return new MainListener(channel);
     }
@@ -74,7 +75,7 @@ final class MainListener implements AutoCloseable {
         UndertowXnioSsl xnioSsl = new UndertowXnioSsl(undertow.getXnio(),
                 OptionMap.create(Options.USE_DIRECT_BUFFERS, true), buffers, ssl);
         AcceptingChannel<SslConnection> channel = xnioSsl.createSslConnectionServer(undertow.getWorker(), address,
-                ChannelListeners.openListenerAdapter(new HandshakeDeadline(new Inspected(alpn, limits), handshakeTimeout)),
+                ChannelListeners.openListenerAdapter(new HandshakeDeadline(new Inspected(alpn, limits, false), handshakeTimeout)),
                 acceptOptions(socketOptions));
         channel.resumeAccepts();
         return new MainListener(channel);
@@ -99,14 +100,18 @@ final class MainListener implements AutoCloseable {
         IoUtils.safeClose(channel);
     }
 
-    /** Puts an {@link Http1Inspector} under every new connection's reads. */
-    private record Inspected(ChannelListener<StreamConnection> next, EngineConfig.Limits limits)
+    /**
+     * Puts an {@link Http1Inspector} under every new connection's reads, and under it, on plain
+     * connections, {@link LazyReadSuspension} (TLS needs its reads as its engine asks for them).
+     */
+    private record Inspected(ChannelListener<StreamConnection> next, EngineConfig.Limits limits, boolean lazySuspend)
             implements ChannelListener<StreamConnection> {
 
         @Override
         public void handleEvent(StreamConnection connection) {
             ConduitStreamSourceChannel source = connection.getSourceChannel();
-            source.setConduit(new Http1Inspector(source.getConduit(), limits));
+            StreamSourceConduit raw = lazySuspend ? new LazyReadSuspension(source.getConduit()) : source.getConduit();
+            source.setConduit(new Http1Inspector(raw, limits));
             next.handleEvent(connection);
         }
     }
