@@ -113,6 +113,8 @@ final class ChunkFraming {
             case EXTENSION -> {
                 if (b == '\r') {
                     state = SIZE_LF;
+                } else if (b == '\n') {
+                    throw new Malformed("the chunk size line does not end with CRLF");
                 } else if (b != '\t' && (b < 0x20 || b == 0x7f)) {
                     throw new Malformed("a control character in a chunk extension");
                 }
@@ -161,6 +163,8 @@ final class ChunkFraming {
             state = SIZE_LF;
         } else if (b == ';' || b == ' ' || b == '\t') {
             state = EXTENSION;
+        } else if (b == '\n') {
+            throw new Malformed("the chunk size line does not end with CRLF");
         } else {
             throw new Malformed("an unexpected byte after the chunk size");
         }

@@ -172,9 +172,9 @@ public final class Engine {
         accessLog.workerId(System.getProperty("skitai.worker", "M"));
         OptionMap serverOptions = ServerOptions.server(config);
         OptionMap socketOptions = ServerOptions.socket(ssl != null);
-        // No thread-local buffer cache: with a virtual thread per request, Undertow's default pool
-        // would give every request its own direct buffers and strand them when the thread ends.
-        buffers = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, POOLED_BUFFERS, 0);
+        // One lock-free pool for every thread (SharedBufferPool): no per-thread cache, which a virtual
+        // thread per request would strand, and no lock per buffer, which Undertow's pool takes.
+        buffers = new SharedBufferPool(true, BUFFER_SIZE - 20, POOLED_BUFFERS);
         undertow = builder(serverOptions, socketOptions).build();
         try {
             undertow.start();

@@ -1,6 +1,7 @@
 package io.skitai.core.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xnio.XnioIoThread;
 import org.xnio.conduits.AbstractStreamSourceConduit;
 import org.xnio.conduits.ReadReadyHandler;
 import org.xnio.conduits.StreamSourceConduit;
@@ -42,10 +43,28 @@ final class LazyReadSuspension extends AbstractStreamSourceConduit<StreamSourceC
             }
             if (state.compareAndSet(s, RESUMED)) {
                 if (s == DROPPED) {
-                    next.resumeReads();
+                    restoreInterest();
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * Sets the selector interest again. From another thread that is a task for the IO thread:
+     * changing it there takes no lock the selector holds, where a change from outside contends
+     * with the selector and wakes it anyway.
+     */
+    private void restoreInterest() {
+        XnioIoThread io = next.getReadThread();
+        if (Thread.currentThread() == io) {
+            next.resumeReads();
+        } else {
+            io.execute(() -> {
+                if (state.get() != DROPPED) { // resumed, or suspended again only in name: the interest is due
+                    next.resumeReads();
+                }
+            });
         }
     }
 
