@@ -31,6 +31,13 @@ import org.junit.jupiter.api.Test;
 /** HTTP/2 edges on a raw h2c client: header blocks split over CONTINUATION frames, reset streams. */
 class Http2EdgesTest {
 
+    /** A server answering with the bytes of the request's x-big-* headers. */
+    private static SkitaiServer bigHeaderServer() {
+        ServerBuilder config = ServerBuilder.create();
+        config.mount("/", (Handler) ex -> ex.send("x-big " + bigHeaderBytes(ex)));
+        return SkitaiServer.create(config.build());
+    }
+
     private static int bigHeaderBytes(Exchange ex) {
         int sum = 0;
         for (int i = 0; ex.header("x-big-" + i).isPresent(); i++) {
@@ -41,9 +48,7 @@ class Http2EdgesTest {
 
     @Test
     void requestsWhoseHeadersNeedContinuationFramesAreAllAnswered() throws Exception {
-        ServerBuilder config = ServerBuilder.create();
-        config.mount("/", (Handler) ex -> ex.send("x-big " + bigHeaderBytes(ex)));
-        SkitaiServer server = SkitaiServer.create(config.build());
+        SkitaiServer server = bigHeaderServer();
         try {
             server.start(Run.port(0));
             // 8 clients at once, 25 connections each, one request per connection
@@ -73,9 +78,7 @@ class Http2EdgesTest {
 
     @Test
     void manyStreamsOnOneConnectionWithContinuationFramesAreAllAnswered() throws Exception {
-        ServerBuilder config = ServerBuilder.create();
-        config.mount("/", (Handler) ex -> ex.send("x-big " + bigHeaderBytes(ex)));
-        SkitaiServer server = SkitaiServer.create(config.build());
+        SkitaiServer server = bigHeaderServer();
         try {
             server.start(Run.port(0));
             try (Socket socket = H2Frames.priorKnowledge(server.port())) {

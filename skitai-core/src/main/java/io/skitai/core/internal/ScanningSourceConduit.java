@@ -2,19 +2,14 @@ package io.skitai.core.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import org.xnio.IoUtils;
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
-import org.xnio.conduits.ConduitReadableByteChannel;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * A source conduit that shows every byte it reads, once, to {@link #scan} before handing it on,
  * whichever read method the layer above uses, and may hold the last byte back until more arrive
- * ({@link #holdLastByte()}). Transfers go through {@link #read(ByteBuffer)}.
+ * ({@link #holdLastByte()}).
  */
-abstract class ScanningSourceConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
+abstract class ScanningSourceConduit extends SingleBufferSourceConduit {
 
     private int held = -1;
 
@@ -53,26 +48,5 @@ abstract class ScanningSourceConduit extends AbstractStreamSourceConduit<StreamS
             held = dst.get(dst.position()) & 0xff;
         }
         return dst.position() - from;
-    }
-
-    /** Reads into the first buffer with room: a short read is allowed, and this keeps the held byte simple. */
-    @Override
-    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
-        for (int i = offs; i < offs + len; i++) {
-            if (dsts[i].hasRemaining()) {
-                return read(dsts[i]);
-            }
-        }
-        return 0;
-    }
-
-    @Override
-    public long transferTo(long position, long count, FileChannel target) throws IOException {
-        return target.transferFrom(new ConduitReadableByteChannel(this), position, count);
-    }
-
-    @Override
-    public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
-        return IoUtils.transfer(new ConduitReadableByteChannel(this), count, throughBuffer, target);
     }
 }

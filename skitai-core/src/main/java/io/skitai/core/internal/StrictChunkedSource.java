@@ -12,14 +12,8 @@ import io.undertow.util.HttpString;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.TimeUnit;
-import org.xnio.IoUtils;
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
-import org.xnio.conduits.ConduitReadableByteChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
-import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * The decoder of a chunked HTTP/1.1 request body, in place of Undertow's: the framing is read
@@ -29,7 +23,7 @@ import org.xnio.conduits.StreamSourceConduit;
  * connection without a response. Bytes after the body (a pipelined request) go back to the
  * connection; trailers are attached as Undertow's decoder attaches them.
  */
-final class StrictChunkedSource extends AbstractStreamSourceConduit<StreamSourceConduit> {
+final class StrictChunkedSource extends SingleBufferSourceConduit {
 
     private final HttpServerExchange exchange;
     private final HttpServerConnection connection;
@@ -157,33 +151,6 @@ final class StrictChunkedSource extends AbstractStreamSourceConduit<StreamSource
             pending.close();
             pending = null;
         }
-    }
-
-    @Override
-    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
-        long total = 0;
-        for (int i = offs; i < offs + len; i++) {
-            int wanted = dsts[i].remaining();
-            int n = read(dsts[i]);
-            if (n < 0) {
-                return total > 0 ? total : -1;
-            }
-            total += n;
-            if (n < wanted) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    @Override
-    public long transferTo(long position, long count, FileChannel target) throws IOException {
-        return target.transferFrom(new ConduitReadableByteChannel(this), position, count);
-    }
-
-    @Override
-    public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
-        return IoUtils.transfer(new ConduitReadableByteChannel(this), count, throughBuffer, target);
     }
 
     /** Bytes already read and not yet decoded make the conduit readable without the socket. */
