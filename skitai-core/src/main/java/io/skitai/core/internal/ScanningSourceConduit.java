@@ -31,21 +31,28 @@ abstract class ScanningSourceConduit extends SingleBufferSourceConduit {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         int from = dst.position();
-        boolean gaveHeld = held >= 0 && dst.hasRemaining();
-        if (gaveHeld) {
+        if (held >= 0 && dst.hasRemaining()) {
             dst.put((byte) held);
             held = -1;
         }
-        int n = dst.hasRemaining() ? next.read(dst) : 0;
-        if (n < 0) {
-            return gaveHeld ? 1 : -1;
-        }
-        if (n > 0) {
-            scan(dst, dst.position() - n, dst.position());
-        }
-        if (dst.position() > from && holdLastByte()) {
-            dst.position(dst.position() - 1);
-            held = dst.get(dst.position()) & 0xff;
+        while (true) {
+            int n = dst.hasRemaining() ? next.read(dst) : 0;
+            if (n < 0) {
+                return dst.position() > from ? dst.position() - from : -1;
+            }
+            if (n > 0) {
+                scan(dst, dst.position() - n, dst.position());
+            }
+            if (dst.position() == from || !holdLastByte()) {
+                break;
+            }
+            if (n == 0 || !dst.hasRemaining()) {
+                // nothing more below right now (a TLS layer may have had more decrypted or buffered,
+                // so it is asked again above before a byte is held)
+                dst.position(dst.position() - 1);
+                held = dst.get(dst.position()) & 0xff;
+                break;
+            }
         }
         return dst.position() - from;
     }
