@@ -5,6 +5,7 @@ import static io.skitai.core.H2Frames.getWithBigHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.H2Frames.Frame;
+import io.skitai.testkit.TestKit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +33,10 @@ import org.junit.jupiter.api.Test;
 class Http2EdgesTest {
 
     /** A server answering with the bytes of the request's x-big-* headers. */
-    private static SkitaiServer bigHeaderServer() {
+    private static ServerBuilder bigHeaderServer() {
         ServerBuilder config = ServerBuilder.create();
         config.mount("/", (Handler) ex -> ex.send("x-big " + bigHeaderBytes(ex)));
-        return SkitaiServer.create(config.build());
+        return config;
     }
 
     private static int bigHeaderBytes(Exchange ex) {
@@ -48,16 +49,15 @@ class Http2EdgesTest {
 
     @Test
     void requestsWhoseHeadersNeedContinuationFramesAreAllAnswered() throws Exception {
-        SkitaiServer server = bigHeaderServer();
-        try {
-            server.start(Run.port(0));
+        TestKit.serve(bigHeaderServer(), cli -> {
+            int port = cli.port();
             // 8 clients at once, 25 connections each, one request per connection
             List<Callable<Integer>> clients = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
                 clients.add(() -> {
                     int answered = 0;
                     for (int i = 0; i < 25; i++) {
-                        if (getWithBigHeader(server.port(), 20_000).type() == HEADERS) {
+                        if (getWithBigHeader(port, 20_000).type() == HEADERS) {
                             answered++;
                         }
                     }
@@ -71,21 +71,18 @@ class Http2EdgesTest {
                 }
             }
             assertThat(answered).isEqualTo(200);
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
     void manyStreamsOnOneConnectionWithContinuationFramesAreAllAnswered() throws Exception {
-        SkitaiServer server = bigHeaderServer();
-        try {
-            server.start(Run.port(0));
-            try (Socket socket = H2Frames.priorKnowledge(server.port())) {
+        TestKit.serve(bigHeaderServer(), cli -> {
+            int port = cli.port();
+            try (Socket socket = H2Frames.priorKnowledge(port)) {
                 OutputStream out = socket.getOutputStream();
                 int streams = 90;
                 for (int i = 0; i < streams; i++) {
-                    H2Frames.writeBigHeaderRequest(out, 1 + 2 * i, "127.0.0.1:" + server.port(), 20_000);
+                    H2Frames.writeBigHeaderRequest(out, 1 + 2 * i, "127.0.0.1:" + port, 20_000);
                 }
                 out.flush();
                 DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -107,9 +104,7 @@ class Http2EdgesTest {
                 }
                 assertThat(answered).hasSize(streams);
             }
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @TempDir
@@ -169,13 +164,12 @@ class Http2EdgesTest {
                 throw e;
             }
         });
-        SkitaiServer server = SkitaiServer.create(config.build());
-        try {
-            server.start(Run.port(0));
-            try (Socket socket = H2Frames.priorKnowledge(server.port())) {
+        TestKit.serve(config, cli -> {
+            int port = cli.port();
+            try (Socket socket = H2Frames.priorKnowledge(port)) {
                 OutputStream out = socket.getOutputStream();
                 H2Frames.write(out, HEADERS, H2Frames.END_STREAM | H2Frames.END_HEADERS, 1,
-                        H2Frames.getRequestBlock("127.0.0.1:" + server.port()));
+                        H2Frames.getRequestBlock("127.0.0.1:" + port));
                 out.flush();
                 assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
                 // the handler now waits for window; the client gives up on the stream instead
@@ -188,8 +182,6 @@ class Http2EdgesTest {
                 assertThat(failure).as("the handler's write fails").isNotNull();
                 assertThat(failure).as("failed by the reset, not by the I/O timeout").hasMessageNotContaining("did not complete");
             }
-        } finally {
-            server.stop();
-        }
+        });
     }
 }

@@ -46,12 +46,14 @@ final class ChunkFraming {
     private int digits;
     private int lineBytes;
     private int trailerBytes;
-    private final StringBuilder trailer = new StringBuilder();
+    private final StringBuilder trailer;
     private final List<String> trailers = new ArrayList<>(0);
 
-    ChunkFraming(int maxTrailerLine, int maxTrailerBytes) {
+    /** Checks framing within these trailer limits; {@code keepTrailers} also keeps the trailer lines ({@link #trailers()}). */
+    ChunkFraming(int maxTrailerLine, int maxTrailerBytes, boolean keepTrailers) {
         this.maxTrailerLine = maxTrailerLine;
         this.maxTrailerBytes = maxTrailerBytes;
+        this.trailer = keepTrailers ? new StringBuilder() : null;
     }
 
     /** Whether the last chunk and the trailer section have been read. */
@@ -102,7 +104,7 @@ final class ChunkFraming {
         }
     }
 
-    /** The trailer field lines, once {@link #done()}. */
+    /** The trailer field lines, once {@link #done()}, if kept. */
     List<String> trailers() {
         return trailers;
     }
@@ -138,7 +140,9 @@ final class ChunkFraming {
             case TRAILER_LINE -> trailerByte(b);
             case TRAILER_LF -> {
                 expect(b, '\n', "a trailer line does not end with CRLF");
-                trailers.add(trailer.toString());
+                if (trailer != null) {
+                    trailers.add(trailer.toString());
+                }
                 state = TRAILER_START;
             }
             case END_LF -> {
@@ -184,7 +188,9 @@ final class ChunkFraming {
             throw new Malformed("obs-fold in the trailer section");
         } else {
             lineBytes = 0;
-            trailer.setLength(0);
+            if (trailer != null) {
+                trailer.setLength(0);
+            }
             state = TRAILER_LINE;
             trailerByte(b);
         }
@@ -195,7 +201,7 @@ final class ChunkFraming {
             state = TRAILER_LF;
         } else if (b == '\n') {
             throw new Malformed("a trailer line does not end with CRLF");
-        } else {
+        } else if (trailer != null) {
             trailer.append((char) (b & 0xff));
         }
         if (++lineBytes > maxTrailerLine || ++trailerBytes > maxTrailerBytes) {

@@ -6,7 +6,6 @@ import io.skitai.core.Sidecar;
 import io.skitai.core.StartupException;
 import io.undertow.Undertow;
 import io.undertow.connector.ByteBufferPool;
-import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -121,17 +120,20 @@ public final class Engine {
      * logged and ignored.
      */
     public void rehearse() {
-        DefaultByteBufferPool pool = new DefaultByteBufferPool(true, BUFFER_SIZE - 20, 16, 0);
-        Undertow.Builder b = ServerOptions.apply(Undertow.builder().setWorkerThreads(1).setIoThreads(1)
-                .setByteBufferPool(pool), ServerOptions.server(config), ServerOptions.socket(false));
-        Undertow rehearsal = b.addHttpListener(0, "127.0.0.1", new DateHeader(exchange -> {
-            exchange.setStatusCode(204);
-            exchange.endExchange();
-        })).build();
+        SharedBufferPool pool = new SharedBufferPool(true, BUFFER_SIZE - 20, 16);
+        OptionMap serverOptions = ServerOptions.server(config);
+        OptionMap socketOptions = ServerOptions.socket(false);
+        Undertow rehearsal = ServerOptions.apply(Undertow.builder().setWorkerThreads(1).setIoThreads(1)
+                .setByteBufferPool(pool), serverOptions, socketOptions).build();
+        MainListener listener = null;
         try {
             rehearsal.start();
-            int p = ((InetSocketAddress) rehearsal.getListenerInfo().get(0).getAddress()).getPort();
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", p)) {
+            listener = MainListener.plain(rehearsal, pool, new InetSocketAddress("127.0.0.1", 0), config.limits(),
+                    serverOptions, socketOptions, new DateHeader(exchange -> {
+                        exchange.setStatusCode(204);
+                        exchange.endExchange();
+                    }));
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", listener.port())) {
                 s.setSoTimeout(10_000);
                 s.getOutputStream().write("GET / HTTP/1.1\r\nHost: rehearsal\r\nConnection: close\r\n\r\n"
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -140,6 +142,9 @@ public final class Engine {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "the listener rehearsal failed", e);
         } finally {
+            if (listener != null) {
+                listener.close();
+            }
             rehearsal.stop();
             pool.close();
         }

@@ -172,7 +172,7 @@ final class Http1Inspector extends ScanningSourceConduit {
         if (length == RequestFraming.UNKNOWN) {
             state = PASS;
         } else if (length == RequestFraming.CHUNKED) {
-            chunks = new ChunkFraming(maxTrailerLine, maxTrailerBytes);
+            chunks = new ChunkFraming(maxTrailerLine, maxTrailerBytes, false);
             state = BODY_CHUNKED;
         } else if (length > 0) {
             remaining = length;

@@ -46,7 +46,7 @@ final class StrictChunkedSource extends SingleBufferSourceConduit {
             ConduitStreamSourceChannel channel = connection.getChannel().getSourceChannel();
             if (channel.getConduit() instanceof ChunkedStreamSourceConduit) {
                 channel.setConduit(new StrictChunkedSource(exchange, connection,
-                        new ChunkFraming(limits.maxRequestLine(), limits.maxHeaderBytes())));
+                        new ChunkFraming(limits.maxRequestLine(), limits.maxHeaderBytes(), true)));
             }
         }
     }

@@ -28,15 +28,15 @@ class ChunkFramingTest {
     @Test
     void findsTheEndOfAValidBodyHoweverItIsSplit() throws Exception {
         String body = "3;a=b\r\nabc\r\n10\r\n0123456789abcdef\r\n0\r\nX-Sum: 19\r\n\r\n";
-        ChunkFraming whole = new ChunkFraming(8192, 32768);
+        ChunkFraming whole = new ChunkFraming(8192, 32768, true);
         assertThat(whole.scan(bytes(body + "GET /next"), 0, body.length() + 9)).isEqualTo(body.length());
         assertThat(whole.trailers()).containsExactly("X-Sum: 19");
-        assertThat(byteByByte(new ChunkFraming(8192, 32768), body)).isEqualTo(body.length());
+        assertThat(byteByByte(new ChunkFraming(8192, 32768, true), body)).isEqualTo(body.length());
     }
 
     @Test
     void framesStopWhereDataStarts() throws Exception {
-        ChunkFraming framing = new ChunkFraming(8192, 32768);
+        ChunkFraming framing = new ChunkFraming(8192, 32768, true);
         ByteBuffer b = bytes("5\r\nhello\r\n0\r\n\r\n");
         int at = framing.frame(b, 0, b.limit());
         assertThat(at).isEqualTo(3);
@@ -64,7 +64,7 @@ class ChunkFramingTest {
             {"0\r\n\rX", "does not end with CRLF"},
         };
         for (String[] c : cases) {
-            assertThatThrownBy(() -> byteByByte(new ChunkFraming(8192, 32768), c[0]))
+            assertThatThrownBy(() -> byteByByte(new ChunkFraming(8192, 32768, true), c[0]))
                     .as(c[0].length() > 40 ? c[0].substring(0, 40) : c[0])
                     .isInstanceOf(ChunkFraming.Malformed.class).hasMessageContaining(c[1]);
         }
