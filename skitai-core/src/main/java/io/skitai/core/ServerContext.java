@@ -31,6 +31,12 @@ public interface ServerContext {
      */
     Optional<javax.net.ssl.SSLContext> upstreamSslContext();
 
+    /**
+     * The server's non-blocking HTTP client for upstream calls, on the server's IO threads, made on
+     * first use and closed when the server stops (was calls and the proxy go through it).
+     */
+    UpstreamClient upstreamClient();
+
     /** The value of a module's {@link Setting} in this server's configuration (its default when unset). */
     <T> T setting(Setting<T> setting);
 

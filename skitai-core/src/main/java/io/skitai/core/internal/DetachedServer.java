@@ -41,6 +41,11 @@ public final class DetachedServer implements ServerContext {
     }
 
     @Override
+    public io.skitai.core.UpstreamClient upstreamClient() {
+        throw notRunning();
+    }
+
+    @Override
     public <T> T setting(io.skitai.core.Setting<T> setting) {
         throw notRunning();
     }

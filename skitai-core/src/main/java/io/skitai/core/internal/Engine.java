@@ -186,6 +186,7 @@ public final class Engine {
         } catch (RuntimeException e) {
             throw bindFailure(e);
         }
+        services.attach(undertow.getWorker(), buffers);
         InetSocketAddress address = new InetSocketAddress(run.address(), run.port());
         try {
             mainListener = ssl == null
@@ -305,6 +306,9 @@ public final class Engine {
         if (mainListener != null) {
             mainListener.close();
             mainListener = null;
+        }
+        if (services != null) {
+            services.stopUpstreamClient();
         }
         if (undertow != null) {
             undertow.stop();

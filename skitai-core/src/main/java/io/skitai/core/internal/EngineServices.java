@@ -23,10 +23,12 @@ import javax.net.ssl.SSLContext;
 final class EngineServices implements ServerContext, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.skitai.core");
+    private static final Key<UpstreamClientImpl> UPSTREAM_CLIENT = Key.of("core.upstreamClient", UpstreamClientImpl.class);
 
     private final Map<String, Alias> aliases;
     private final Duration backendKeepAlive;
     private final Map<io.skitai.core.Setting<?>, Object> settings;
+    private final UpstreamTrust trust;
     private final Optional<SSLContext> upstreamSsl;
     private final ServerControl control;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -34,13 +36,16 @@ final class EngineServices implements ServerContext, AutoCloseable {
     private final Map<Key<?>, Object> services = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private boolean closed;
+    private volatile org.xnio.XnioWorker worker;
+    private volatile io.undertow.connector.ByteBufferPool buffers;
 
     EngineServices(EngineConfig config, ServerControl control) {
         this.control = java.util.Objects.requireNonNull(control, "control");
         this.aliases = config.backends().aliases();
         this.backendKeepAlive = config.timeouts().backendKeepAlive();
         this.settings = config.settings();
-        this.upstreamSsl = config.backends().trust().sslContext();
+        this.trust = config.backends().trust();
+        this.upstreamSsl = trust.sslContext();
         this.json = config.json();
     }
 
@@ -57,6 +62,31 @@ final class EngineServices implements ServerContext, AutoCloseable {
     @Override
     public Duration backendKeepAlive() {
         return backendKeepAlive;
+    }
+
+    /** The worker and buffers the upstream client runs on, once the engine has bound. */
+    void attach(org.xnio.XnioWorker worker, io.undertow.connector.ByteBufferPool buffers) {
+        this.worker = worker;
+        this.buffers = buffers;
+    }
+
+    /** Stops upstream calls while the worker still runs (before the engine stops it). */
+    void stopUpstreamClient() {
+        if (services.get(UPSTREAM_CLIENT) instanceof UpstreamClientImpl client) {
+            client.close();
+        }
+    }
+
+    @Override
+    public io.skitai.core.UpstreamClient upstreamClient() {
+        return service(UPSTREAM_CLIENT, () -> {
+            if (worker == null) {
+                throw new IllegalStateException("the upstream client runs once the server listens");
+            }
+            return new UpstreamClientImpl(worker, buffers, trust.recordingTrustManager(), backendKeepAlive,
+                    setting(io.skitai.core.UpstreamClient.MAX_CONNECTIONS), setting(io.skitai.core.UpstreamClient.MAX_WAITING),
+                    setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES));
+        });
     }
 
     @Override

@@ -261,4 +261,37 @@ public final class Messages {
     public static String upstreamTrustFailed(String reason) {
         return "SKITAI-C069 cannot build the trust store for HTTPS upstream calls: " + reason;
     }
+
+    public static String upstreamQueueFull(java.net.URI origin, int maxWaiting) {
+        return "SKITAI-C086 " + maxWaiting + " calls already wait for a connection to " + origin
+                + ": the upstream is slower than the calls made to it; raise UpstreamClient.MAX_CONNECTIONS"
+                + " or MAX_WAITING, or call it less";
+    }
+
+    public static String upstreamAnswerTooLarge(java.net.URI uri, long maxBytes) {
+        return "SKITAI-C087 the answer of " + uri + " is larger than " + maxBytes
+                + " bytes (UpstreamClient.MAX_RESPONSE_BYTES); the call failed and its connection was closed";
+    }
+
+    public static String upstreamConnectTimeout(java.net.URI origin, java.time.Duration limit) {
+        return "SKITAI-C088 cannot connect to " + origin + " within " + limit.toSeconds() + " s";
+    }
+
+    public static String upstreamConnectFailed(java.net.URI origin, String why) {
+        return "SKITAI-C089 cannot connect to " + origin + ": " + why;
+    }
+
+    public static String upstreamClientStopped(java.net.URI target) {
+        return "SKITAI-C090 the call to " + target + " was stopped: the server is stopping";
+    }
+
+    public static String upstreamRequestLimit(java.net.URI origin, java.time.Duration limit) {
+        return "SKITAI-C091 no whole answer from " + origin + " within " + limit.toMinutes()
+                + " minutes, the limit of any upstream call";
+    }
+
+    public static String upstreamLimits(int maxConnections, int maxWaiting, long maxBytes) {
+        return "SKITAI-C092 upstream limits must be positive (MAX_CONNECTIONS " + maxConnections
+                + ", MAX_WAITING " + maxWaiting + ", MAX_RESPONSE_BYTES " + maxBytes + ")";
+    }
 }

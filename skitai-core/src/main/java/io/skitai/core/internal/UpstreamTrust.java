@@ -43,27 +43,40 @@ public record UpstreamTrust(List<Path> pemFiles, boolean jdkDefaults) {
             return Optional.empty();
         }
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int n = 0;
-            if (jdkDefaults) {
-                for (X509Certificate ca : jdkTrustManager().getAcceptedIssuers()) {
-                    store.setCertificateEntry("jdk-" + n++, ca);
-                }
-            }
-            for (Path file : pemFiles) {
-                for (X509Certificate cert : TlsContexts.readCertificates(file, WHAT)) {
-                    store.setCertificateEntry("pem-" + n++, cert);
-                }
-            }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
+            tmf.init(store());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             return Optional.of(context);
         } catch (GeneralSecurityException | IOException e) {
             throw new StartupException(Messages.upstreamTrustFailed(e.getMessage()), e);
         }
+    }
+
+    /** The trust manager of the server's upstream client, remembering why certificates were refused. */
+    RecordingTrustManager recordingTrustManager() {
+        try {
+            return RecordingTrustManager.over(pemFiles.isEmpty() && jdkDefaults ? null : store());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new StartupException(Messages.upstreamTrustFailed(e.getMessage()), e);
+        }
+    }
+
+    private KeyStore store() throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int n = 0;
+        if (jdkDefaults) {
+            for (X509Certificate ca : jdkTrustManager().getAcceptedIssuers()) {
+                store.setCertificateEntry("jdk-" + n++, ca);
+            }
+        }
+        for (Path file : pemFiles) {
+            for (X509Certificate cert : TlsContexts.readCertificates(file, WHAT)) {
+                store.setCertificateEntry("pem-" + n++, cert);
+            }
+        }
+        return store;
     }
 
     private static X509TrustManager jdkTrustManager() throws GeneralSecurityException {

@@ -40,11 +40,6 @@ public final class Messages {
                 + " take the Was as a route parameter and pass it to threads of your own";
     }
 
-    public static String keepAliveFixed(long wanted, String property, String inForce) {
-        return "SKITAI-W006 setBackendKeepAlive(" + wanted + " s) cannot take effect: the JDK HTTP client reads "
-                + property + " once per JVM and it is " + inForce + "; run one server per JVM or set -D" + property;
-    }
-
     public static String tlsRefused(String hostPort, String why) {
         return "SKITAI-W007 the TLS certificate of " + hostPort + " is not accepted (" + why + "): trust its CA"
                 + " or the certificate itself with Skitai.setUpstreamTrust(\"ca.pem\"), and call the upstream"

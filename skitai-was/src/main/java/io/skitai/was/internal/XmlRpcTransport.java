@@ -3,19 +3,19 @@ package io.skitai.was.internal;
 import io.skitai.core.StatusText;
 import io.skitai.was.RpcFault;
 import java.io.IOException;
-import java.net.http.HttpResponse;
+import io.skitai.core.UpstreamResponse;
 
 /** Parses XML-RPC answers: a value is {@code NORMAL}, a fault or a malformed document {@code EXCEPTION}. */
 final class XmlRpcTransport {
 
     private XmlRpcTransport() {}
 
-    static Outcome parse(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200) {
+    static Outcome parse(UpstreamResponse response) {
+        if (response.status() != 200) {
             return HttpTransport.byContentType(response, io.skitai.core.Json.mapper());
         }
         byte[] body = response.body();
-        var headers = response.headers().map();
+        var headers = response.headers();
         try {
             Object value = XmlRpcReader.response(body);
             return Outcomes.normal(200, StatusText.of(200), headers, body, value);

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A calling server with a backend keep-alive of 1 s, run in a child JVM (the JDK client's
- * keep-alive properties are JVM-wide): {@code GET /call?port=N&n=K&pause=MS} calls
- * {@code http://127.0.0.1:N/} K times, MS milliseconds apart, and answers the upstream's texts with the keep-alive property in force.
+ * A calling server with a backend keep-alive of 1 s: {@code GET /call?port=N&n=K&pause=MS} calls
+ * {@code http://127.0.0.1:N/} K times, MS milliseconds apart, and answers the upstream's texts.
  */
 public final class KeepAliveMain {
 
@@ -34,7 +33,6 @@ public final class KeepAliveMain {
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("answers", answers);
-            out.put("keepAlive", System.getProperty("jdk.httpclient.keepalive.timeout"));
             ex.json(out);
         });
         Skitai.run(Run.port(5000).args(args));

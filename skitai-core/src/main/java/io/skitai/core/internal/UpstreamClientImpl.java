@@ -1,0 +1,119 @@
+package io.skitai.core.internal;
+
+import io.skitai.core.UpstreamClient;
+import io.skitai.core.UpstreamRequest;
+import io.skitai.core.UpstreamResponse;
+import io.undertow.connector.ByteBufferPool;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioWorker;
+
+/**
+ * The engine's {@link UpstreamClient}: a pool per upstream origin on the server's XNIO worker, and
+ * a sweep on one IO thread that closes idle connections after the backend keep-alive and enforces
+ * the time limits (no timer per request).
+ */
+final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
+
+    /** The safety net for any request. */
+    static final Duration REQUEST_LIMIT = Duration.ofMinutes(5);
+    static final Duration CONNECT_LIMIT = Duration.ofSeconds(10);
+
+    private final XnioWorker worker;
+    private final UpstreamConnector connector;
+    private final long keepAlive;
+    private final int maxConnections;
+    private final int maxWaiting;
+    private final long maxBytes;
+    private final long sweepMillis;
+    private final Map<String, UpstreamPool> pools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private volatile XnioExecutor.Key sweeper;
+
+    UpstreamClientImpl(XnioWorker worker, ByteBufferPool buffers, RecordingTrustManager trust, Duration keepAlive,
+            int maxConnections, int maxWaiting, long maxBytes) {
+        if (maxConnections <= 0 || maxWaiting < 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException(Messages.upstreamLimits(maxConnections, maxWaiting, maxBytes));
+        }
+        this.worker = worker;
+        this.connector = new UpstreamConnector(worker, buffers, trust);
+        this.keepAlive = keepAlive.toNanos();
+        this.maxConnections = maxConnections;
+        this.maxWaiting = maxWaiting;
+        this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        this.sweepMillis = Math.max(50, Math.min(1000, keepAlive.toMillis() / 4));
+        scheduleSweep();
+    }
+
+    UpstreamConnector connector() {
+        return connector;
+    }
+
+    @Override
+    public CompletableFuture<UpstreamResponse> send(UpstreamRequest request) {
+        CompletableFuture<UpstreamResponse> future = new CompletableFuture<>();
+        if (closed) {
+            future.completeExceptionally(new IOException(Messages.upstreamClientStopped(request.uri())));
+            return future;
+        }
+        UpstreamPool pool = pools.computeIfAbsent(originKey(request.uri()),
+                k -> new UpstreamPool(URI.create(k), this, maxConnections, maxWaiting));
+        UpstreamExchange ex = new UpstreamExchange(request, future, pool, maxBytes);
+        future.whenComplete((r, t) -> {
+            if (t instanceof CancellationException) {
+                ex.abandon();
+            }
+        });
+        pool.acquire(ex);
+        return future;
+    }
+
+    private static String originKey(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+        String host = uri.getHost();
+        return scheme + "://" + host + ":" + port;
+    }
+
+    private void scheduleSweep() {
+        if (!closed) {
+            try {
+                sweeper = worker.getIoThread(0).executeAfter(this::sweep, sweepMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                closed = true;
+            }
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (UpstreamPool pool : pools.values()) {
+            pool.sweep(now, keepAlive, REQUEST_LIMIT.toNanos(), CONNECT_LIMIT.toNanos());
+        }
+        scheduleSweep();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        XnioExecutor.Key key = sweeper;
+        if (key != null) {
+            key.remove();
+        }
+        pools.values().forEach(UpstreamPool::close);
+        pools.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamClient(" + pools.keySet() + ")";
+    }
+}

@@ -1,0 +1,351 @@
+package io.skitai.core.internal;
+
+import io.undertow.client.ClientConnection;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The connections to one upstream (scheme, host and port), at most {@code maxConnections} open or
+ * opening: a request takes an HTTP/2 connection with a free stream or an idle HTTP/1.1 one, else
+ * waits in line (at most {@code maxWaiting}) while a new connection opens if the bound allows.
+ * Connections go back idle after a whole answer and close after the keep-alive; {@link #sweep}
+ * also fails requests and connection attempts past their time limits. One lock guards the book-
+ * keeping; requests start and connections close outside it.
+ */
+final class UpstreamPool {
+
+    /** Requests sent at once on one HTTP/2 connection before another is opened. */
+    static final int MAX_STREAMS = 100;
+
+    private final URI origin;
+    private final UpstreamClientImpl client;
+    private final int maxConnections;
+    private final int maxWaiting;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
+    private final List<UpstreamConnection> shared = new ArrayList<>();
+    private final ArrayDeque<UpstreamExchange> waiting = new ArrayDeque<>();
+    private final Set<UpstreamExchange> running = new HashSet<>();
+    private final Set<UpstreamConnector.Attempt> attempts = new HashSet<>();
+    private int open;
+    private boolean closed;
+
+    UpstreamPool(URI origin, UpstreamClientImpl client, int maxConnections, int maxWaiting) {
+        this.origin = origin;
+        this.client = client;
+        this.maxConnections = maxConnections;
+        this.maxWaiting = maxWaiting;
+    }
+
+    /** Grants {@code ex} a connection now, or queues it and opens one if the bound allows. */
+    void acquire(UpstreamExchange ex) {
+        UpstreamConnection ready;
+        boolean connect = false;
+        IOException refused = null;
+        lock.lock();
+        try {
+            ready = closed ? null : takeReady();
+            if (closed) {
+                refused = new IOException(Messages.upstreamClientStopped(origin));
+            } else if (ready != null) {
+                activate(ex, ready);
+            } else if (waiting.size() >= maxWaiting) {
+                refused = new IOException(Messages.upstreamQueueFull(origin, maxWaiting));
+            } else {
+                ex.since = System.nanoTime();
+                waiting.add(ex);
+                connect = open < maxConnections;
+                if (connect) {
+                    open++;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (ready != null) {
+            ex.start(ready);
+        } else if (refused != null) {
+            ex.fail(refused);
+        } else if (connect) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        UpstreamConnector.Attempt attempt = client.connector().connect(origin, this);
+        lock.lock();
+        try {
+            if (!attempt.isDone()) {
+                attempts.add(attempt);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private UpstreamConnection takeReady() {
+        for (UpstreamConnection c : shared) {
+            if (c.streams < MAX_STREAMS && c.isOpen()) {
+                c.streams++;
+                return c;
+            }
+        }
+        UpstreamConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            if (c.isOpen()) {
+                c.streams = 1;
+                return c;
+            }
+            forget(c);
+        }
+        return null;
+    }
+
+    private void activate(UpstreamExchange ex, UpstreamConnection c) {
+        ex.since = System.nanoTime();
+        ex.connection = c;
+        c.served++;
+        running.add(ex);
+    }
+
+    /** A new connection is ready: it serves the head of the line (an HTTP/2 one as many as it may). */
+    void connected(UpstreamConnector.Attempt attempt, ClientConnection made,
+            java.util.function.UnaryOperator<IOException> explainer) {
+        UpstreamConnection c = new UpstreamConnection(made, explainer);
+        made.addCloseListener(x -> closed(c));
+        List<UpstreamExchange> granted = new ArrayList<>(1);
+        boolean refuse;
+        lock.lock();
+        try {
+            attempts.remove(attempt);
+            refuse = closed;
+            if (!refuse) {
+                serveWaiting(c, granted);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (refuse) {
+            c.close();
+        }
+        granted.forEach(ex -> ex.start(c));
+    }
+
+    /** Opening a connection failed: the head of the line fails with it (the upstream is likely down). */
+    void connectFailed(UpstreamConnector.Attempt attempt, IOException failure) {
+        UpstreamExchange head;
+        lock.lock();
+        try {
+            attempts.remove(attempt);
+            open--;
+            head = waiting.poll();
+        } finally {
+            lock.unlock();
+        }
+        if (head != null) {
+            head.fail(failure instanceof ConnectException ? failure : connectFailure(failure));
+        }
+        reconnectIfWaiting();
+    }
+
+    private ConnectException connectFailure(IOException failure) {
+        ConnectException e = new ConnectException(Messages.upstreamConnectFailed(origin, String.valueOf(failure.getMessage())));
+        e.initCause(failure);
+        return e;
+    }
+
+    /** {@code ex} is done with {@code c}; {@code reusable}: it may carry another request. */
+    void release(UpstreamExchange ex, UpstreamConnection c, boolean reusable) {
+        List<UpstreamExchange> granted = new ArrayList<>(1);
+        boolean close = false;
+        lock.lock();
+        try {
+            running.remove(ex);
+            c.streams--;
+            if (c.multiplexed() && reusable || !c.multiplexed() && reusable && c.isOpen() && !closed) {
+                serveWaiting(c, granted);
+            } else if (!c.multiplexed()) {
+                forget(c);
+                close = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (close) {
+            c.close();
+            reconnectIfWaiting();
+        }
+        granted.forEach(next -> next.start(c));
+    }
+
+    private void serveWaiting(UpstreamConnection c, List<UpstreamExchange> granted) {
+        if (c.multiplexed() && !shared.contains(c)) {
+            shared.add(c);
+        }
+        UpstreamExchange next;
+        while ((c.multiplexed() ? c.streams < MAX_STREAMS : c.streams == 0) && c.isOpen()
+                && (next = waiting.poll()) != null) {
+            c.streams++;
+            activate(next, c);
+            granted.add(next);
+        }
+        if (c.streams == 0) {
+            c.idleSince = System.nanoTime();
+            if (!c.multiplexed()) {
+                idle.addFirst(c);
+            }
+        }
+    }
+
+    private void reconnectIfWaiting() {
+        boolean connect;
+        lock.lock();
+        try {
+            connect = !closed && !waiting.isEmpty() && open < maxConnections;
+            if (connect) {
+                open++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (connect) {
+            connect();
+        }
+    }
+
+    private void closed(UpstreamConnection c) {
+        lock.lock();
+        try {
+            idle.remove(c);
+            shared.remove(c);
+            forget(c);
+        } finally {
+            lock.unlock();
+        }
+        reconnectIfWaiting();
+    }
+
+    private void forget(UpstreamConnection c) {
+        if (!c.forgotten) {
+            c.forgotten = true;
+            open--;
+            shared.remove(c);
+        }
+    }
+
+    /** Whether {@code c} carried a request before the current one. */
+    boolean wasUsed(UpstreamConnection c) {
+        lock.lock();
+        try {
+            return c.served > 1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes {@code ex} out of the line; false when it already has a connection. */
+    boolean dropWaiting(UpstreamExchange ex) {
+        lock.lock();
+        try {
+            return waiting.remove(ex);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes connections idle longer than {@code keepAlive}, fails requests older than
+     * {@code requestLimit} (waiting or running) and connection attempts older than {@code connectLimit}.
+     */
+    void sweep(long now, long keepAlive, long requestLimit, long connectLimit) {
+        List<UpstreamConnection> expired = new ArrayList<>();
+        List<UpstreamExchange> late = new ArrayList<>();
+        List<UpstreamConnector.Attempt> slow = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Iterator<UpstreamConnection> it = idle.iterator(); it.hasNext();) {
+                UpstreamConnection c = it.next();
+                if (now - c.idleSince >= keepAlive) {
+                    it.remove();
+                    forget(c);
+                    expired.add(c);
+                }
+            }
+            for (UpstreamConnection c : List.copyOf(shared)) {
+                if (c.streams == 0 && now - c.idleSince >= keepAlive) {
+                    forget(c);
+                    expired.add(c);
+                }
+            }
+            running.stream().filter(ex -> now - ex.since >= requestLimit).forEach(late::add);
+            for (Iterator<UpstreamExchange> it = waiting.iterator(); it.hasNext();) {
+                UpstreamExchange ex = it.next();
+                if (now - ex.since >= requestLimit) {
+                    it.remove();
+                    late.add(ex);
+                }
+            }
+            attempts.stream().filter(a -> now - a.started() >= connectLimit).forEach(slow::add);
+        } finally {
+            lock.unlock();
+        }
+        expired.forEach(UpstreamConnection::close);
+        for (UpstreamExchange ex : late) {
+            HttpTimeoutException timeout = new HttpTimeoutException(Messages.upstreamRequestLimit(origin,
+                    java.time.Duration.ofNanos(requestLimit)));
+            UpstreamConnection c = ex.connection;
+            if (c == null) {
+                ex.fail(timeout);
+            } else {
+                c.run(() -> ex.fail(timeout));
+            }
+        }
+        for (UpstreamConnector.Attempt a : slow) {
+            if (a.abandon()) {
+                connectFailed(a, new ConnectException(Messages.upstreamConnectTimeout(origin,
+                        java.time.Duration.ofNanos(connectLimit))));
+            }
+        }
+    }
+
+    /** Stops: waiting and running requests fail, every connection closes. */
+    void close() {
+        List<UpstreamExchange> waiters;
+        List<UpstreamExchange> runners;
+        List<UpstreamConnection> conns = new ArrayList<>();
+        lock.lock();
+        try {
+            closed = true;
+            waiters = new ArrayList<>(waiting);
+            waiting.clear();
+            runners = new ArrayList<>(running);
+            conns.addAll(idle);
+            conns.addAll(shared);
+            idle.clear();
+            shared.clear();
+        } finally {
+            lock.unlock();
+        }
+        IOException stopped = new IOException(Messages.upstreamClientStopped(origin));
+        waiters.forEach(ex -> ex.fail(stopped));
+        for (UpstreamExchange ex : runners) {
+            UpstreamConnection c = ex.connection;
+            c.run(() -> ex.fail(stopped));
+        }
+        conns.forEach(UpstreamConnection::close);
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamPool[" + origin + ", " + open + " open]";
+    }
+}
