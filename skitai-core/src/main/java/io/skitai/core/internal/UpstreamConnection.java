@@ -65,8 +65,22 @@ final class UpstreamConnection {
         }
     }
 
-    /** Closes it on its IO thread. */
+    /**
+     * Closes it on its IO thread: HTTP/2 with a GOAWAY; HTTP/1.1 at once (Undertow's own close
+     * would half-close and wait up to 10 s for the upstream, which an abandoned request's upstream
+     * may not do), taking the socket back through {@code performUpgrade}.
+     */
     void close() {
-        run(() -> IoUtils.safeClose(connection));
+        run(() -> {
+            if (multiplexed) {
+                IoUtils.safeClose(connection);
+                return;
+            }
+            try {
+                IoUtils.safeClose(connection.performUpgrade());
+            } catch (IOException | RuntimeException alreadyClosed) {
+                IoUtils.safeClose(connection);
+            }
+        });
     }
 }
