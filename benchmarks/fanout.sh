@@ -39,7 +39,7 @@ PATH_=${PATH_:-/api}
 FANOUT_PORT=${FANOUT_PORT:-18191}
 BACKEND_PORTS=(${BACKEND_PORTS:-18192 18193 18194})
 VERTX_FANOUT_PORT=${VERTX_FANOUT_PORT:-18195}
-VERTX_POOL=${VERTX_POOL:-1024}
+POOL=${POOL:-${VERTX_POOL:-1024}}
 OUT=benchmarks/out
 mkdir -p "$OUT"
 
@@ -81,9 +81,9 @@ for port in "${BACKEND_PORTS[@]}"; do
 done
 UPSTREAMS=$(IFS=,; echo "${MEMBERS[*]}")
 declare -A PID PORT URL LOG
-java $HEAP -jar "$JAR" --skitai-port="$FANOUT_PORT" --upstreams="$UPSTREAMS" >"$OUT/fanout.log" 2>&1 &
+java $HEAP -jar "$JAR" --skitai-port="$FANOUT_PORT" --upstreams="$UPSTREAMS" --pool="$POOL" >"$OUT/fanout.log" 2>&1 &
 PID[skitai]=$!; PORT[skitai]=$FANOUT_PORT; URL[skitai]="http://127.0.0.1:$FANOUT_PORT$PATH_"; LOG[skitai]=$OUT/fanout.log; PIDS+=($!)
-java $HEAP -cp "$VERTX_JAR" io.skitai.benchmarks.peers.vertx.VertxFanout "$VERTX_FANOUT_PORT" "$UPSTREAMS" --pool="$VERTX_POOL" >"$OUT/fanout-vertx.log" 2>&1 &
+java $HEAP -cp "$VERTX_JAR" io.skitai.benchmarks.peers.vertx.VertxFanout "$VERTX_FANOUT_PORT" "$UPSTREAMS" --pool="$POOL" >"$OUT/fanout-vertx.log" 2>&1 &
 PID[vertx]=$!; PORT[vertx]=$VERTX_FANOUT_PORT; URL[vertx]="http://127.0.0.1:$VERTX_FANOUT_PORT/api"; LOG[vertx]=$OUT/fanout-vertx.log; PIDS+=($!)
 SERVERS=(skitai vertx)
 for s in "${SERVERS[@]}"; do wait_port "${PORT[$s]}" "${PID[$s]}" "${LOG[$s]}"; done
@@ -158,7 +158,7 @@ done
     awk -v c="$c" -v p="$sp50" -v t="${LIVE[$c.skitai]}" 'BEGIN { printf "Skitai at %d connections, targets: p50 <= 60 ms: %s; live platform threads <= 64: %s\n", c, (p <= 60 ? "met" : "NOT met"), (t <= 64 ? "met" : "NOT met") }'
   done
   echo
-  echo "skitai: fanout.jar $PATH_; vertx: VertxFanout /api (HTTP/1.1 pool of $VERTX_POOL per upstream and verticle);" \
+  echo "skitai: fanout.jar $PATH_; vertx: VertxFanout /api; HTTP/1.1 pools of $POOL connections per upstream (Vert.x: per verticle);" \
     "3 backends x ${DELAY} ms, one JVM each; wrk -t$THREADS -d${DURATION}s --timeout 10s after ${WARMUP}s warm-up per server and connection count;" \
     "fan-out JVMs -Xms512m -Xmx512m, $(nproc) cores, JDK $(java_major "$JAVA_HOME"), $(date -u +%Y-%m-%dT%H:%MZ)"
 } | tee "$OUT/fanout.md"

@@ -68,8 +68,12 @@ public final class TxId {
         int depth = Math.min(9, ltxid.charAt(0) - '0' + 1);
         String rest = ltxid.substring(1);
         long sequence = Long.parseLong(rest) + n;
-        String digits = String.format("%0" + rest.length() + "d", sequence);
-        return depth + digits;
+        String digits = Long.toString(sequence);
+        StringBuilder out = new StringBuilder(1 + Math.max(rest.length(), digits.length())).append(depth);
+        for (int pad = rest.length() - digits.length(); pad > 0; pad--) {
+            out.append('0');
+        }
+        return out.append(digits).toString();
     }
 
     @Override

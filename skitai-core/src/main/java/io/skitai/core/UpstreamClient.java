@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface UpstreamClient {
 
-    /** Connections kept open to one upstream at most, in use or idle (default 64). */
-    Setting<Integer> MAX_CONNECTIONS = Setting.of("upstream.maxConnections", Integer.class, 64);
+    /** Connections kept open to one upstream at most, in use or idle (default 256). */
+    Setting<Integer> MAX_CONNECTIONS = Setting.of("upstream.maxConnections", Integer.class, 256);
 
     /** Calls waiting for a connection to one upstream at most; beyond, a call fails at once (default 10,000). */
     Setting<Integer> MAX_WAITING = Setting.of("upstream.maxWaiting", Integer.class, 10_000);

@@ -9,6 +9,7 @@ import io.skitai.core.SkitaiServer;
 import io.skitai.core.StartupException;
 import io.skitai.testkit.TestKit;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +39,19 @@ class HttpsUpstreamTest {
         wrongName = tlsServer(TestCerts.server(dir, ca, "other", "other.example"));
     }
 
+    /** Client ports of the calls to {@code /together}, which answer once {@link #TOGETHER} calls are in. */
+    private static final java.util.Set<Integer> togetherPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int TOGETHER = 20;
+    private static final java.util.concurrent.CountDownLatch allIn = new java.util.concurrent.CountDownLatch(TOGETHER);
+
     private static SkitaiServer tlsServer(TestCerts.Server cert) {
         ServerBuilder sConfig = ServerBuilder.create();
         sConfig.enableSsl(cert.certificate(), cert.key());
+        sConfig.mount("/together", ex -> {
+            togetherPorts.add(ex.remoteAddress().getPort());
+            allIn.countDown();
+            ex.json(Map.of("allIn", allIn.await(30, java.util.concurrent.TimeUnit.SECONDS)));
+        });
         sConfig.mount("/", ex -> ex.json(Map.of("protocol", ex.protocol(), "scheme", ex.scheme())));
         SkitaiServer s = SkitaiServer.create(sConfig.build());
         return s.start(TestKit.run());
@@ -79,6 +90,31 @@ class HttpsUpstreamTest {
         TestKit.serve(caller(upstream).setUpstreamTrustOnly(ca.pem()), cli -> {
             Map<String, Object> r = cli.get("/").data();
             assertThat(r).containsEntry("status", Result.NORMAL);
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void callsAtOnceShareOneHttp2Connection() {
+        ServerBuilder config = ServerBuilder.create().setUpstreamTrust(ca.pem());
+        config.alias("@secure", Proto.HTTPS, "127.0.0.1:" + upstream.port());
+        config.mount("/", ex -> {
+            Was was = Was.current();
+            List<io.skitai.was.Call> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < TOGETHER; i++) {
+                calls.add(was.get("@secure/together"));
+            }
+            List<Object> answers = new java.util.ArrayList<>();
+            for (io.skitai.was.Call c : calls) {
+                answers.add(c.dispatch(30).data());
+            }
+            ex.json(Map.of("answers", answers));
+        });
+        TestKit.serve(config, cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat((List<Object>) r.get("answers")).as("every call answered once all " + TOGETHER + " were in")
+                    .hasSize(TOGETHER).containsOnly((Object) Map.of("allIn", true));
+            assertThat(togetherPorts).as("one HTTP/2 connection carried them all").hasSize(1);
         });
     }
 

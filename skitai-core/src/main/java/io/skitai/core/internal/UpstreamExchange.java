@@ -112,6 +112,11 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
     }
 
     private void read(ClientExchange answered) {
+        if (finished) {
+            // Abandoned before the answer came (HTTP/2): closing the unread stream resets it.
+            IoUtils.safeClose(answered.getResponseChannel());
+            return;
+        }
         String length = answered.getResponse().getResponseHeaders().getFirst(Headers.CONTENT_LENGTH);
         long declared = length == null ? -1 : parseLength(length);
         if (declared > maxBytes) {
@@ -126,6 +131,7 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
 
     private void readMore(ClientExchange answered, StreamSourceChannel channel) {
         if (finished) {
+            IoUtils.safeClose(channel);
             return;
         }
         try (PooledByteBuffer pooled = answered.getConnection().getBufferPool().allocate()) {

@@ -7,6 +7,7 @@ import io.skitai.core.Run;
 import io.skitai.core.ServerBuilder;
 import io.skitai.core.Skitai;
 import io.skitai.core.SkitaiServer;
+import io.skitai.core.UpstreamClient;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  *     # also starts the three stand-in services (50 ms each) on a free port of 127.0.0.1
  * java -jar examples/fanout/target/fanout.jar --skitai-port=5000 --upstreams=10.0.0.1:8080,10.0.0.2:8080,10.0.0.3:8080
  *     # calls /weather, /news and /quote on those three servers
+ *     # (--pool=N: at most N connections to each, default 256)
  * java -jar examples/fanout/target/fanout.jar --backend --skitai-port=5001 [--delay=50]
  *     # serves only the stand-in services
  * </pre>
@@ -32,7 +34,7 @@ public final class FanoutApp {
     }
 
     public static void main(String[] args) {
-        ArgOpt opts = Skitai.argopt(args, "", "upstreams=", "backend", "delay=");
+        ArgOpt opts = Skitai.argopt(args, "", "upstreams=", "backend", "delay=", "pool=");
         Duration delay = Duration.ofMillis(Long.parseLong(opts.get("delay").orElse("50")));
         if (opts.has("backend")) {
             Backends.mount(Skitai.config(), delay);
@@ -49,6 +51,7 @@ public final class FanoutApp {
             System.err.println("fanout: --upstreams takes three host:port members, got " + upstreams);
             System.exit(2);
         }
+        opts.get("pool").ifPresent(n -> Skitai.config().set(UpstreamClient.MAX_CONNECTIONS, Integer.parseInt(n)));
         Skitai.alias("@weather", Proto.HTTP, upstreams.get(0).strip());
         Skitai.alias("@news", Proto.HTTP, upstreams.get(1).strip());
         Skitai.alias("@quote", Proto.HTTP, upstreams.get(2).strip());
