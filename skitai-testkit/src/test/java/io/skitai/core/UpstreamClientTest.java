@@ -112,6 +112,26 @@ class UpstreamClientTest {
     }
 
     @Test
+    void anUpstreamThatClosesEveryConnectionGetsOneConnectionPerCall() throws Exception {
+        URI uri = upstream(ex -> {
+            ex.getResponseHeaders().put(Headers.CONNECTION, "close");
+            ex.getResponseSender().send("once");
+        });
+        withClient(ServerBuilder.create().set(UpstreamClient.MAX_CONNECTIONS, 2), client -> {
+            List<CompletableFuture<UpstreamResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(client.send(UpstreamRequest.of("GET", uri, Map.of())));
+            }
+            for (CompletableFuture<UpstreamResponse> c : calls) {
+                assertThat(c.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+            assertThat(clientPorts).as("no connection opened beyond the calls waiting").hasSize(10);
+            get(client, uri);
+            assertThat(clientPorts).as("no idle spare connection was left behind").hasSize(11);
+        });
+    }
+
+    @Test
     void sequentialCallsReuseOneConnection() throws Exception {
         URI uri = upstream(ex -> ex.getResponseSender().send("x"));
         withClient(ServerBuilder.create(), client -> {

@@ -37,6 +37,8 @@ final class UpstreamPool {
     private final Set<UpstreamExchange> running = new HashSet<>();
     private final Set<UpstreamConnector.Attempt> attempts = new HashSet<>();
     private int open;
+    /** Connections being opened (part of {@link #open}): one per waiting request at most. */
+    private int connecting;
     private boolean closed;
 
     UpstreamPool(URI origin, UpstreamClientImpl client, int maxConnections, int maxWaiting) {
@@ -63,10 +65,7 @@ final class UpstreamPool {
             } else {
                 ex.since = System.nanoTime();
                 waiting.add(ex);
-                connect = open < maxConnections;
-                if (connect) {
-                    open++;
-                }
+                connect = claimConnect();
             }
         } finally {
             lock.unlock();
@@ -78,6 +77,16 @@ final class UpstreamPool {
         } else if (connect) {
             connect();
         }
+    }
+
+    /** Whether to open one more connection: the bound allows it and a waiting request has none coming (lock held). */
+    private boolean claimConnect() {
+        if (closed || open >= maxConnections || waiting.size() <= connecting) {
+            return false;
+        }
+        open++;
+        connecting++;
+        return true;
     }
 
     private void connect() {
@@ -127,6 +136,7 @@ final class UpstreamPool {
         lock.lock();
         try {
             attempts.remove(attempt);
+            connecting--;
             refuse = closed;
             if (!refuse) {
                 serveWaiting(c, granted);
@@ -147,6 +157,7 @@ final class UpstreamPool {
         try {
             attempts.remove(attempt);
             open--;
+            connecting--;
             head = waiting.poll();
         } finally {
             lock.unlock();
@@ -210,10 +221,7 @@ final class UpstreamPool {
         boolean connect;
         lock.lock();
         try {
-            connect = !closed && !waiting.isEmpty() && open < maxConnections;
-            if (connect) {
-                open++;
-            }
+            connect = claimConnect();
         } finally {
             lock.unlock();
         }

@@ -72,7 +72,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
 
     @SuppressWarnings("unchecked")
     private C fire(String url, CacheKey cacheKey, Transport transport, boolean replayable) {
-        Route route = Route.resolve(url, context.upstreams().server());
+        Route route = context.upstreams().route(url);
         return (C) (all ? fireAll(route, cacheKey, transport) : fireOne(route, cacheKey, transport, replayable));
     }
 

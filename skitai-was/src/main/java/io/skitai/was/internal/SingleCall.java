@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The {@link Call} over a future result. Waiting is {@code CompletableFuture.get} with a timeout:
- * it parks a virtual thread without pinning its carrier, and no lock is held around it.
+ * The {@link Call} over a future result. A virtual thread waits parked (never pinning its carrier,
+ * no lock held) until the answer or the {@link DispatchClock} wakes it; a platform thread waits
+ * in {@code CompletableFuture.get} with the timeout.
  */
 public final class SingleCall implements Call {
 
@@ -91,7 +93,7 @@ public final class SingleCall implements Call {
             return r;
         }
         try {
-            r = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            r = Thread.currentThread().isVirtual() ? awaitOnClock(timeout) : answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
             r = Outcomes.timeout(timeout).in(slot);
@@ -104,6 +106,29 @@ public final class SingleCall implements Call {
         }
         dispatched = r;
         return r;
+    }
+
+    /** Parks without a timer of its own; {@link DispatchClock} unparks it at the deadline. */
+    private Result awaitOnClock(Duration timeout) throws TimeoutException, InterruptedException, ExecutionException {
+        if (!answer.isDone()) {
+            Thread me = Thread.currentThread();
+            DispatchClock.Waiter waiter = DispatchClock.INSTANCE.register(System.nanoTime() + timeout.toNanos());
+            answer.whenComplete((r, t) -> LockSupport.unpark(me));
+            try {
+                while (!answer.isDone()) {
+                    if (waiter.expired()) {
+                        throw new TimeoutException();
+                    }
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+            } finally {
+                waiter.finish();
+            }
+        }
+        return answer.get();
     }
 
     static boolean cacheable(int statusCode, int... cacheIf) {

@@ -29,6 +29,10 @@ public final class Upstreams {
     private final UpstreamClient http;
     private final ResultCache cache;
     private final Map<String, Balancer> balancers = new ConcurrentHashMap<>();
+    /** Routes by URL: an alias URL is parsed into member URIs once, not per call (at most {@value #ROUTES} kept). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Route> routes =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(ROUTES).build();
+    private static final int ROUTES = 10_000;
     private final CallStats stats = new CallStats();
 
     /** The name of the server status section this adds ({@code was.status()}). */
@@ -52,6 +56,17 @@ public final class Upstreams {
 
     UpstreamClient http() {
         return http;
+    }
+
+    /** The route of {@code url}: its alias members (or the URL itself) as endpoints. */
+    Route route(String url) {
+        Route known = routes.getIfPresent(url);
+        if (known != null) {
+            return known;
+        }
+        Route made = Route.resolve(url, server);
+        routes.put(url, made);
+        return made;
     }
 
     ResultCache cache() {
