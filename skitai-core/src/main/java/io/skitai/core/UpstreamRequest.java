@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param method  the request method, such as {@code GET}
  * @param uri     where to send it
  * @param headers header names and values
- * @param body    the body bytes, empty for none
+ * @param body    the body bytes, empty for none (not copied: do not change it while the request runs)
  */
 public record UpstreamRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
 

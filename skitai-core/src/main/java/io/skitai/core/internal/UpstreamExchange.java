@@ -234,7 +234,7 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
         for (HeaderValues values : from) {
             to.computeIfAbsent(values.getHeaderName().toString(), k -> new ArrayList<>(values.size())).addAll(values);
         }
-        return to;
+        return java.util.Collections.unmodifiableMap(to);
     }
 
     @Override
