@@ -30,50 +30,50 @@ public final class Alias {
     private static final Pattern NAME = Pattern.compile("@[A-Za-z0-9_.\\-]+");
 
     private final String name;
-    private final Proto proto;
+    private final AliasType type;
     private final List<Member> members;
     private final Optional<String> role;
     private final List<String> source;
 
-    private Alias(String name, Proto proto, List<Member> members, Optional<String> role, List<String> source) {
+    private Alias(String name, AliasType type, List<Member> members, Optional<String> role, List<String> source) {
         this.name = name;
-        this.proto = proto;
+        this.type = type;
         this.members = List.copyOf(members);
         this.role = role;
         this.source = List.copyOf(source);
     }
 
     /**
-     * An alias of {@code servers} (at least one) speaking {@code proto}. The name may be given with
-     * or without its leading {@code @}.
+     * An alias of {@code servers} (at least one) of {@code type}: a {@link Proto} or a {@link Db}.
+     * The name may be given with or without its leading {@code @}.
      *
      * @throws IllegalArgumentException for a malformed name or server, naming it
      */
-    public static Alias of(String name, Proto proto, String... servers) {
+    public static Alias of(String name, AliasType type, String... servers) {
         String n = name == null ? "" : name.startsWith("@") ? name : "@" + name;
         if (!NAME.matcher(n).matches()) {
             throw new IllegalArgumentException(Messages.badAliasName(name));
         }
-        if (proto == null) {
-            throw new IllegalArgumentException(Messages.badAliasServer(n, "null", "no protocol given"));
+        if (type == null) {
+            throw new IllegalArgumentException(Messages.badAliasServer(n, "null", "no protocol or database type given"));
         }
         if (servers == null || servers.length == 0) {
             throw new IllegalArgumentException(Messages.badAliasServer(n, "", "an alias needs at least one server"));
         }
-        List<Member> members = Arrays.stream(servers).map(s -> AliasParser.member(n, proto, s)).toList();
-        return new Alias(n, proto, members, Optional.empty(), List.of());
+        List<Member> members = Arrays.stream(servers).map(s -> AliasParser.member(n, type, s)).toList();
+        return new Alias(n, type, members, Optional.empty(), List.of());
     }
 
     /** A copy allowed to callers of this role only (Python's {@code role}). */
     public Alias role(String newRole) {
-        return new Alias(name, proto, members, Optional.ofNullable(newRole).filter(r -> !r.isBlank()), source);
+        return new Alias(name, type, members, Optional.ofNullable(newRole).filter(r -> !r.isBlank()), source);
     }
 
     /** A copy allowed to these networks only: comma-separated IPv4 address/mask (Python's {@code source}). */
     public Alias source(String networks) {
         List<String> nets = networks == null ? List.of()
                 : Arrays.stream(networks.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new Alias(name, proto, members, role, nets);
+        return new Alias(name, type, members, role, nets);
     }
 
     /** The name, with its leading {@code @}. */
@@ -81,9 +81,26 @@ public final class Alias {
         return name;
     }
 
-    /** The protocol of its members. */
+    /** What its members speak: a {@link Proto} or a {@link Db}. */
+    public AliasType type() {
+        return type;
+    }
+
+    /**
+     * The protocol of its members.
+     *
+     * @throws IllegalStateException for a database alias (see {@link #db()})
+     */
     public Proto proto() {
-        return proto;
+        if (type instanceof Proto p) {
+            return p;
+        }
+        throw new IllegalStateException(Messages.notHttpAlias(name, type.name()));
+    }
+
+    /** Its database engine, for a database alias. */
+    public Optional<Db> db() {
+        return type instanceof Db d ? Optional.of(d) : Optional.empty();
     }
 
     /** Its servers, in the order given. */
@@ -103,7 +120,7 @@ public final class Alias {
 
     @Override
     public String toString() {
-        return "Alias(" + name + " " + proto + " " + members + ")";
+        return "Alias(" + name + " " + type.name() + " " + members + ")";
     }
 
     /**

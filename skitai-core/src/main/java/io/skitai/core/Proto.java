@@ -5,7 +5,7 @@ package io.skitai.core;
  * {@code PROTO_HTTPS}, {@code PROTO_WS}, {@code PROTO_WSS}): web pages, REST and RPC APIs over
  * HTTP(S), websockets over WS(S).
  */
-public enum Proto {
+public enum Proto implements AliasType {
     /** Plain HTTP, port 80 unless given. */
     HTTP("http", 80, false),
     /** HTTP over TLS, port 443 unless given. */
@@ -31,6 +31,7 @@ public enum Proto {
     }
 
     /** The port of a member that names none. */
+    @Override
     public int defaultPort() {
         return defaultPort;
     }

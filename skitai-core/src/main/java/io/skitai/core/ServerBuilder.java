@@ -310,15 +310,16 @@ public final class ServerBuilder {
 
     /**
      * Defines an alias of upstream servers (Python's {@code skitai.alias}), called from handlers
-     * as {@code was.get("@name/path")}, {@code was.lb()}, {@code was.map()}; servers are written
-     * {@code [user:password@]host[:port][/path] [weight]} (see {@link Alias}). A later definition
-     * of the same name replaces the earlier one.
+     * as {@code was.get("@name/path")} (a {@link Proto}) or {@code was.backend("@name")} (a
+     * {@link Db}), {@code was.lb()}, {@code was.map()}; servers are written
+     * {@code [user:password@]host[:port][/path] [weight]}, SQLite members as file paths (see
+     * {@link Alias}, {@link Db}). A later definition of the same name replaces the earlier one.
      *
      * @return the alias defined
      * @throws IllegalArgumentException for a malformed name or server, naming it
      */
-    public Alias alias(String name, Proto proto, String... servers) {
-        return alias(Alias.of(name, proto, servers));
+    public Alias alias(String name, AliasType type, String... servers) {
+        return alias(Alias.of(name, type, servers));
     }
 
     /** Defines an alias built with {@link Alias#of}, e.g. with a {@link Alias#role(String) role}. */

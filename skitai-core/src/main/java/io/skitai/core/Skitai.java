@@ -132,9 +132,9 @@ public final class Skitai {
         CONFIG.setBackendKeepAlive(seconds);
     }
 
-    /** See {@link ServerBuilder#alias(String, Proto, String...)}. */
-    public static Alias alias(String name, Proto proto, String... servers) {
-        return CONFIG.alias(name, proto, servers);
+    /** See {@link ServerBuilder#alias(String, AliasType, String...)}. */
+    public static Alias alias(String name, AliasType type, String... servers) {
+        return CONFIG.alias(name, type, servers);
     }
 
     /** See {@link ServerBuilder#alias(Alias)}. */

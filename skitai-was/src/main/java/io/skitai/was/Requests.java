@@ -45,6 +45,21 @@ public interface Requests<C> {
      */
     C upload(String url, Map<String, ?> fields, Map<String, String> headers);
 
+    /**
+     * A database alias, by its type: SQL to {@code Db.POSTGRESQL} and {@code Db.SQLITE3} aliases
+     * (see {@link Sql}), so an app written against SQLite runs on PostgreSQL by changing the alias.
+     *
+     * @throws IllegalArgumentException for an unknown alias or one that is not a SQL database
+     * @throws IllegalStateException    when the engine's driver is not on the class path (the message names it)
+     */
+    Sql<C> backend(String alias);
+
+    /** {@link #backend(String)} for an alias that must be {@code Db.POSTGRESQL}. */
+    Sql<C> postgresql(String alias);
+
+    /** {@link #backend(String)} for an alias that must be {@code Db.SQLITE3}. */
+    Sql<C> sqlite3(String alias);
+
     /** An XML-RPC endpoint: {@code was.rpc("@search/rpc2").call("search", "mozart")}. */
     Rpc<C> rpc(String url);
 

@@ -65,6 +65,21 @@ public abstract sealed class UpstreamCalls implements Requests<Call> permits Was
         return requests().rpc(url);
     }
 
+    @Override
+    public Sql<Call> backend(String alias) {
+        return requests().backend(alias);
+    }
+
+    @Override
+    public Sql<Call> postgresql(String alias) {
+        return requests().postgresql(alias);
+    }
+
+    @Override
+    public Sql<Call> sqlite3(String alias) {
+        return requests().sqlite3(alias);
+    }
+
     /** Calls that may ({@code true}, the default) or may not be answered from the result cache. */
     @Override
     public Requests<Call> useCache(boolean use) {

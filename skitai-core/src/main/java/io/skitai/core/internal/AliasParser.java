@@ -1,7 +1,8 @@
 package io.skitai.core.internal;
 
 import io.skitai.core.Alias;
-import io.skitai.core.Proto;
+import io.skitai.core.AliasType;
+import io.skitai.core.Db;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -13,9 +14,12 @@ public final class AliasParser {
     private AliasParser() {}
 
     /** One member of alias {@code alias}. */
-    public static Alias.Member member(String alias, Proto proto, String server) {
+    public static Alias.Member member(String alias, AliasType type, String server) {
         if (server == null || server.isBlank()) {
             throw new IllegalArgumentException(Messages.badAliasServer(alias, String.valueOf(server), "empty server"));
+        }
+        if (type == Db.SQLITE3) {
+            return file(alias, server);
         }
         String[] parts = server.strip().split("\\s+");
         if (parts.length > 2) {
@@ -46,7 +50,7 @@ public final class AliasParser {
             }
         }
         String host;
-        int port = proto.defaultPort();
+        int port = type.defaultPort();
         if (address.startsWith("[")) {
             int close = address.indexOf(']');
             if (close < 0) {
@@ -74,6 +78,21 @@ public final class AliasParser {
             throw bad(alias, server, "the port must be 1-65535");
         }
         return new Alias.Member(host, port, user, password, path, weight);
+    }
+
+    /** A SQLite member: {@code path [weight]}. */
+    private static Alias.Member file(String alias, String server) {
+        String text = server.strip();
+        int weight = 1;
+        int space = text.lastIndexOf(' ');
+        if (space > 0 && text.substring(space + 1).matches("\\d+")) {
+            weight = number(alias, server, text.substring(space + 1), "weight");
+            text = text.substring(0, space).strip();
+        }
+        if (weight < 1) {
+            throw bad(alias, server, "the weight must be at least 1");
+        }
+        return new Alias.Member("", 0, Optional.empty(), Optional.empty(), text, weight);
     }
 
     private static int number(String alias, String server, String text, String what) {

@@ -294,4 +294,9 @@ public final class Messages {
         return "SKITAI-C092 upstream limits must be positive (MAX_CONNECTIONS " + maxConnections
                 + ", MAX_WAITING " + maxWaiting + ", MAX_RESPONSE_BYTES " + maxBytes + ")";
     }
+
+    public static String notHttpAlias(String alias, String type) {
+        return "SKITAI-C093 " + alias + " is a " + type + " database alias: call it with was.backend(\"" + alias
+                + "\"), not with HTTP calls";
+    }
 }

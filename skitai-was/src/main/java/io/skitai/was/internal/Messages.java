@@ -87,4 +87,28 @@ public final class Messages {
         return "SKITAI-W026 was.grpc calls unary and server-streaming methods; " + method + " is " + type
                 + ": use a stub on a channel of your own for it";
     }
+
+    public static String placeholderCount(int placeholders, int params) {
+        return "SKITAI-W027 the statement has " + placeholders + " ? placeholders but " + params
+                + " parameters were given";
+    }
+
+    public static String notSqlAlias(String alias, String type) {
+        return "SKITAI-W028 " + alias + " is a " + type + " alias; was.backend(..) runs SQL on Db.POSTGRESQL and"
+                + " Db.SQLITE3 aliases: define it with Skitai.alias(\"" + alias + "\", Db.POSTGRESQL, \"user:pass@host:5432/db\")";
+    }
+
+    public static String wrongDb(String alias, String type, String wanted) {
+        return "SKITAI-W029 " + alias + " is a " + type + " alias, not " + wanted + "; call it with was.backend(\""
+                + alias + "\") to follow the alias's type";
+    }
+
+    public static String driverMissing(String engine, String artifacts, String className) {
+        return "SKITAI-W030 " + engine + " calls need " + artifacts + " on the class path (" + className
+                + " is missing): add the dependency to your project";
+    }
+
+    public static String sqlUrl(String url) {
+        return "SKITAI-W031 " + url + " names an alias and a path; a database alias is called as was.backend(\"@name\")";
+    }
 }

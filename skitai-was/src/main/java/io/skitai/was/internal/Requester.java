@@ -6,6 +6,9 @@ import io.skitai.was.MapCall;
 import io.skitai.was.Requests;
 import io.skitai.was.Result;
 import io.skitai.was.Rpc;
+import io.skitai.was.Sql;
+import io.skitai.core.Alias;
+import io.skitai.core.Db;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +117,40 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         Map<String, String> all = headers(headers);
         all.put("Content-Type", multipart.contentType());
         return send("POST", url, multipart.body(), all, HttpTransport.byContentType(json()), idempotent);
+    }
+
+    @Override
+    public Sql<C> backend(String alias) {
+        return sql(alias, null);
+    }
+
+    @Override
+    public Sql<C> postgresql(String alias) {
+        return sql(alias, Db.POSTGRESQL);
+    }
+
+    @Override
+    public Sql<C> sqlite3(String alias) {
+        return sql(alias, Db.SQLITE3);
+    }
+
+    /** Statements to a SQL alias ({@code wanted}: the type it must have, or null for any SQL one). */
+    private Sql<C> sql(String alias, Db wanted) {
+        String name = alias.startsWith("@") ? alias : "@" + alias;
+        Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
+                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
+        Db db = a.db().filter(d -> d == Db.POSTGRESQL || d == Db.SQLITE3)
+                .orElseThrow(() -> new IllegalArgumentException(Messages.notSqlAlias(name, a.type().name())));
+        if (wanted != null && db != wanted) {
+            throw new IllegalArgumentException(Messages.wrongDb(name, db.name(), wanted.name()));
+        }
+        SqlEngine engine = context.upstreams().sql(db);
+        return (statement, params) -> {
+            Object[] values = params == null ? new Object[0] : params.clone();
+            CacheKey key = CacheKey.of("SQL " + statement + " " + java.util.Arrays.deepToString(values));
+            // Never replayed on another member once sent: only a connection that was never made moves on.
+            return fire(name, key, engine.transport(statement, values), false);
+        };
     }
 
     @Override

@@ -32,6 +32,13 @@ record Route(String url, Optional<Alias> alias, List<Endpoint> endpoints) {
             String rest = url.substring(end);
             Alias alias = server.alias(name).orElseThrow(() ->
                     new IllegalArgumentException(Messages.unknownAlias(name, server.aliases().keySet())));
+            if (alias.db().isPresent()) {
+                if (!rest.isEmpty()) {
+                    throw new IllegalArgumentException(Messages.sqlUrl(url));
+                }
+                return new Route(url, Optional.of(alias), alias.members().stream()
+                        .map(m -> new Endpoint(dbUri(alias.db().get(), m), Optional.of(m), m.weight())).toList());
+            }
             List<Endpoint> endpoints = alias.members().stream()
                     .map(m -> new Endpoint(uri(url, alias.proto().httpScheme(), m, rest), Optional.of(m), m.weight()))
                     .toList();
@@ -48,6 +55,22 @@ record Route(String url, Optional<Alias> alias, List<Endpoint> endpoints) {
             throw new IllegalArgumentException(Messages.badUrl(url, "not an absolute http(s) URL"));
         }
         return new Route(url, Optional.empty(), List.of(new Endpoint(uri, Optional.empty(), 1)));
+    }
+
+    /**
+     * A database member's URI: {@code postgresql://host:port/db} (the credentials travel beside
+     * it), or {@code sqlite3:/absolute/file}.
+     */
+    private static URI dbUri(io.skitai.core.Db db, Alias.Member m) {
+        String scheme = db.name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (db == io.skitai.core.Db.SQLITE3) {
+                return new URI(scheme, java.nio.file.Path.of(m.path()).toAbsolutePath().toString(), null);
+            }
+            return new URI(scheme, null, m.host(), m.port(), m.path(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(Messages.badUrl(m.toString(), e.getMessage()), e);
+        }
     }
 
     private static URI uri(String url, String scheme, Alias.Member m, String rest) {

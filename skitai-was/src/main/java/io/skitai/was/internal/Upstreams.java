@@ -58,6 +58,20 @@ public final class Upstreams {
         return http;
     }
 
+    private static final Key<SqlEngine> POSTGRES = Key.of("was.sql.postgresql", SqlEngine.class);
+    private static final Key<SqlEngine> SQLITE = Key.of("was.sql.sqlite3", SqlEngine.class);
+
+    /** The SQL engine of {@code db}, made on first use and closed when the server stops. */
+    SqlEngine sql(io.skitai.core.Db db) {
+        SqlDrivers.require(db);
+        return switch (db) {
+            case POSTGRESQL -> server.service(POSTGRES, () -> SqlDrivers.postgres(
+                    server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive()));
+            case SQLITE3 -> server.service(SQLITE, SqlDrivers::sqlite);
+            default -> throw new IllegalArgumentException(db + " is not a SQL database");
+        };
+    }
+
     /** The route of {@code url}: its alias members (or the URL itself) as endpoints. */
     Route route(String url) {
         Route known = routes.getIfPresent(url);
@@ -110,7 +124,7 @@ public final class Upstreams {
             }
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("name", alias.name());
-            a.put("proto", alias.proto().name());
+            a.put("proto", alias.type().name());
             a.put("members", members);
             aliases.add(a);
         }

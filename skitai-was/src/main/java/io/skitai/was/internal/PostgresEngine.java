@@ -1,0 +1,108 @@
+package io.skitai.was.internal;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.Statement;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * PostgreSQL through r2dbc-postgresql: non-blocking, a bounded r2dbc-pool per member (made on its
+ * first statement; idle connections closed after the backend keep-alive), {@code ?} placeholders
+ * numbered for PostgreSQL, every value a bind parameter. Cancelling a call cancels its statement.
+ */
+final class PostgresEngine implements SqlEngine {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final int maxConnections;
+    private final Duration maxIdle;
+    private final Map<String, ConnectionPool> pools = new ConcurrentHashMap<>();
+
+    PostgresEngine(int maxConnections, Duration maxIdle) {
+        this.maxConnections = maxConnections;
+        this.maxIdle = maxIdle;
+    }
+
+    @Override
+    public Transport transport(String sql, Object[] params) {
+        String numbered = Placeholders.numbered(sql, params.length);
+        return target -> run(pool(target), numbered, params).toFuture();
+    }
+
+    private ConnectionPool pool(Target target) {
+        URI uri = target.uri();
+        String user = target.user().orElse("postgres");
+        String key = user + "@" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
+        return pools.computeIfAbsent(key, k -> {
+            PostgresqlConnectionConfiguration.Builder config = PostgresqlConnectionConfiguration.builder()
+                    .host(uri.getHost()).port(uri.getPort()).username(user)
+                    .database(uri.getPath().isEmpty() ? user : uri.getPath().substring(1))
+                    .connectTimeout(CONNECT_TIMEOUT);
+            target.password().ifPresent(config::password);
+            return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config.build()))
+                    .initialSize(0).maxSize(maxConnections).maxIdleTime(maxIdle).build());
+        });
+    }
+
+    private static Mono<io.skitai.was.Result> run(ConnectionPool pool, String sql, Object[] params) {
+        return Mono.usingWhen(pool.create(), connection -> statement(connection, sql, params), Connection::close);
+    }
+
+    private static Mono<io.skitai.was.Result> statement(Connection connection, String sql, Object[] params) {
+        Statement st = connection.createStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == null) {
+                st.bindNull(i, String.class);
+            } else {
+                st.bind(i, params[i]);
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long[] affected = {0};
+        return Flux.from(st.execute())
+                .concatMap(result -> Flux.from(result.flatMap(segment -> {
+                    if (segment instanceof Result.RowSegment r) {
+                        rows.add(row(r.row()));
+                    } else if (segment instanceof Result.UpdateCount count) {
+                        affected[0] += count.value();
+                    }
+                    return Mono.empty();
+                })))
+                .then(Mono.fromSupplier(() -> SqlRows.outcome(rows, affected[0])));
+    }
+
+    private static Map<String, Object> row(Row row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var columns = row.getMetadata().getColumnMetadatas();
+        for (int i = 0; i < columns.size(); i++) {
+            Object v = row.get(i);
+            if (v instanceof ByteBuffer b) {
+                byte[] bytes = new byte[b.remaining()];
+                b.get(bytes);
+                v = bytes;
+            }
+            out.put(columns.get(i).getName(), v);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(p -> p.disposeLater().block(Duration.ofSeconds(5)));
+        pools.clear();
+    }
+}

@@ -1,0 +1,41 @@
+package io.skitai.was.internal;
+
+import io.skitai.core.Db;
+import java.time.Duration;
+
+/**
+ * The optional drivers of the SQL engines: checked by class name before an engine is made, so a
+ * missing driver is a message naming the artifact to add, not a {@code NoClassDefFoundError}.
+ */
+final class SqlDrivers {
+
+    private SqlDrivers() {}
+
+    /** Throws a message naming the Maven artifacts {@code db} needs when they are not on the class path. */
+    static void require(Db db) {
+        switch (db) {
+            case POSTGRESQL -> require("PostgreSQL", "org.postgresql:r2dbc-postgresql and io.r2dbc:r2dbc-pool",
+                    "io.r2dbc.postgresql.PostgresqlConnectionFactory", "io.r2dbc.pool.ConnectionPool");
+            case SQLITE3 -> require("SQLite", "org.xerial:sqlite-jdbc", "org.sqlite.JDBC");
+            default -> { }
+        }
+    }
+
+    private static void require(String engine, String artifacts, String... classes) {
+        for (String name : classes) {
+            try {
+                Class.forName(name, false, SqlDrivers.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new IllegalStateException(Messages.driverMissing(engine, artifacts, name), e);
+            }
+        }
+    }
+
+    static SqlEngine postgres(int maxConnections, Duration maxIdle) {
+        return new PostgresEngine(maxConnections, maxIdle);
+    }
+
+    static SqlEngine sqlite() {
+        return new SqliteEngine();
+    }
+}
