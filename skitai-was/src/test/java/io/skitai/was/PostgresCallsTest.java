@@ -6,13 +6,21 @@ import io.skitai.core.Db;
 import io.skitai.core.ServerBuilder;
 import io.skitai.testkit.TestKit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SQL through was against a real PostgreSQL server (embedded binaries from Maven). */
+/**
+ * SQL through was against a real PostgreSQL server (zonky's embedded binaries from Maven): bound
+ * parameters, map over two members, statements that run at once, a failed INSERT through lb, and a
+ * connection killed under a query.
+ */
 class PostgresCallsTest {
 
     private static EmbeddedPostgres pg;
@@ -20,6 +28,22 @@ class PostgresCallsTest {
     @BeforeAll
     static void startPostgres() throws Exception {
         pg = EmbeddedPostgres.builder().start();
+        sql("postgres", "CREATE DATABASE one", "CREATE DATABASE two");
+        for (String db : List.of("one", "two")) {
+            sql(db, "CREATE TABLE cities (id int PRIMARY KEY, name text NOT NULL)",
+                    "INSERT INTO cities VALUES (1, '" + db + "-seoul')",
+                    // Every INSERT attempt on dupes counts in a sequence, which a rollback does not undo.
+                    "CREATE TABLE dupes (id int PRIMARY KEY)", "INSERT INTO dupes VALUES (1)",
+                    "CREATE SEQUENCE attempts",
+                    "CREATE FUNCTION count_attempt() RETURNS trigger AS $$ BEGIN PERFORM nextval('attempts'); RETURN NEW; END $$"
+                            + " LANGUAGE plpgsql",
+                    "CREATE TRIGGER counted BEFORE INSERT ON dupes FOR EACH ROW EXECUTE FUNCTION count_attempt()");
+        }
+        sql("postgres", "CREATE SEQUENCE arrivals",
+                // Answers once n statements have arrived: only statements running at the same time finish.
+                "CREATE FUNCTION barrier(n int) RETURNS int AS $$ BEGIN PERFORM nextval('arrivals');"
+                        + " FOR i IN 1..2000 LOOP IF (SELECT last_value FROM arrivals) >= n THEN RETURN n; END IF;"
+                        + " PERFORM pg_sleep(0.01); END LOOP; RAISE EXCEPTION 'only some statements arrived'; END $$ LANGUAGE plpgsql");
     }
 
     @AfterAll
@@ -29,18 +53,122 @@ class PostgresCallsTest {
         }
     }
 
-    @Test
-    void selectsThroughWas() {
+    private static void sql(String db, String... statements) throws SQLException {
+        try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static String member(String db) {
+        return "postgres@127.0.0.1:" + pg.getPort() + "/" + db;
+    }
+
+    /** What a test route answers. */
+    @FunctionalInterface
+    interface Answer {
+        Object answer(Was was) throws Exception;
+    }
+
+    private static ServerBuilder server(Answer route) {
         ServerBuilder config = ServerBuilder.create();
-        config.alias("@pg", Db.POSTGRESQL, "postgres@127.0.0.1:" + pg.getPort() + "/postgres");
-        config.mount("/", ex -> {
-            Result r = Was.current().backend("@pg").execute("SELECT ?::int + 1 AS n, 'x' AS s", 41).dispatch(10);
-            ex.json(Map.of("status", r.status(), "data", r.status() == Result.NORMAL ? r.data() : String.valueOf(r.reason())));
+        config.alias("@one", Db.POSTGRESQL, member("one"));
+        config.alias("@both", Db.POSTGRESQL, member("one"), member("two"));
+        config.alias("@admin", Db.POSTGRESQL, member("postgres"));
+        config.mount("/", ex -> ex.json(route.answer(Was.current())));
+        return config;
+    }
+
+    private static Map<String, Object> outcome(Result r) {
+        return Map.of("status", r.status(), "data", r.status() == Result.NORMAL ? r.data() : String.valueOf(r.reason()),
+                "affected", r.header("Rows-Affected").orElse("-"));
+    }
+
+    @Test
+    void valuesAreBoundNeverSpliced() {
+        String hostile = "x'); DROP TABLE cities; --";
+        TestKit.serve(server(was -> {
+            Result insert = was.backend("@one").execute("INSERT INTO cities VALUES (?, ?)", 100, hostile).dispatch(10);
+            Result back = was.backend("@one").execute("SELECT name FROM cities WHERE id = ?", 100).dispatch(10);
+            Result count = was.backend("@one").execute("SELECT count(*) AS n FROM cities").dispatch(10);
+            return List.of(outcome(insert), outcome(back), outcome(count));
+        }), cli -> {
+            List<Map<String, Object>> r = cli.get("/").data();
+            assertThat(r.get(0)).containsEntry("status", Result.NORMAL).containsEntry("affected", "1");
+            assertThat(r.get(1).get("data")).isEqualTo(List.of(Map.of("name", hostile)));
+            assertThat(r.get(2).get("data")).as("the table is still there").isEqualTo(List.of(Map.of("n", 2)));
         });
-        TestKit.serve(config, cli -> {
-            Map<String, Object> r = cli.get("/").data();
-            assertThat(r).containsEntry("status", Result.NORMAL);
-            assertThat(r.get("data")).isEqualTo(List.of(Map.of("n", 42, "s", "x")));
+    }
+
+    @Test
+    void mapRunsOnEveryMemberInOrder() {
+        TestKit.serve(server(was -> {
+            Results rs = was.map().backend("@both").execute("SELECT name FROM cities WHERE id = ?", 1).dispatch(10);
+            List<Object> names = new ArrayList<>();
+            rs.forEach(r -> names.add(r.data()));
+            return names;
+        }), cli -> assertThat(cli.get("/").<List<Object>>data()).isEqualTo(List.of(
+                List.of(Map.of("name", "one-seoul")), List.of(Map.of("name", "two-seoul")))));
+    }
+
+    @Test
+    void statementsFiredTogetherRunAtOnce() {
+        TestKit.serve(server(was -> {
+            List<Call> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(was.backend("@admin").execute("SELECT barrier(3) AS n"));
+            }
+            List<Object> out = new ArrayList<>();
+            for (Call c : calls) {
+                out.add(outcome(c.dispatch(30)));
+            }
+            return out;
+        }), cli -> {
+            List<Map<String, Object>> r = cli.get("/").data();
+            assertThat(r).as("each answered only because all three were running")
+                    .allSatisfy(m -> assertThat(m).containsEntry("status", Result.NORMAL)
+                            .containsEntry("data", List.of(Map.of("n", 3))));
+        });
+    }
+
+    @Test
+    void aFailedInsertThroughLbReachesOneMemberOnly() throws Exception {
+        TestKit.serve(server(was -> outcome(was.lb().backend("@both").execute("INSERT INTO dupes VALUES (1)").dispatch(10))),
+                cli -> {
+                    Map<String, Object> r = cli.get("/").data();
+                    assertThat(r).containsEntry("status", Result.EXCEPTION);
+                    assertThat((String) r.get("data")).contains("duplicate key");
+                });
+        int attempts = 0;
+        for (String db : List.of("one", "two")) {
+            try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement s = c.createStatement();
+                    var rs = s.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM attempts")) {
+                rs.next();
+                attempts += rs.getInt(1);
+            }
+        }
+        assertThat(attempts).as("INSERT attempts over both members").isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionKilledUnderAQueryIsStatus2AndTheNextCallSucceeds() {
+        TestKit.serve(server(was -> {
+            Call slow = was.backend("@admin").execute("SELECT pg_sleep(30)");
+            Result killed;
+            do {
+                // Until the sleeping statement is seen running and is killed.
+                killed = was.backend("@admin").execute("SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity"
+                        + " WHERE query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid()").dispatch(10);
+            } while (killed.status() == Result.NORMAL && ((List<?>) killed.data()).isEmpty());
+            Result slowResult = slow.dispatch(30);
+            Result next = was.backend("@admin").execute("SELECT 1 AS one").dispatch(10);
+            return List.of(outcome(killed), outcome(slowResult), outcome(next));
+        }), cli -> {
+            List<Map<String, Object>> r = cli.get("/").data();
+            assertThat(r.get(1)).as("the killed query").containsEntry("status", Result.EXCEPTION);
+            assertThat(r.get(2)).as("the pool recovers").containsEntry("status", Result.NORMAL)
+                    .containsEntry("data", List.of(Map.of("one", 1)));
         });
     }
 }

@@ -5,6 +5,9 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.Wrapped;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
@@ -59,7 +62,33 @@ final class PostgresEngine implements SqlEngine {
     }
 
     private static Mono<io.skitai.was.Result> run(ConnectionPool pool, String sql, Object[] params) {
-        return Mono.usingWhen(pool.create(), connection -> statement(connection, sql, params), Connection::close);
+        return Mono.usingWhen(pool.create(), connection -> statement(connection, sql, params), Connection::close,
+                (connection, error) -> brokenBy(error) ? discard(connection) : connection.close(),
+                PostgresEngine::discard);
+    }
+
+    /**
+     * Whether {@code error} leaves the connection unusable: lost or closed (SQLSTATE class 08),
+     * ended by the server (class 57, such as {@code pg_terminate_backend}), or not from the server
+     * at all. A statement's own error (a constraint, a syntax error) keeps the connection.
+     */
+    private static boolean brokenBy(Throwable error) {
+        if (error instanceof R2dbcNonTransientResourceException || !(error instanceof R2dbcException e)) {
+            return true;
+        }
+        String state = e.getSqlState();
+        return state == null || state.startsWith("08") || state.startsWith("57");
+    }
+
+    /**
+     * Closes the connection under the pool's wrapper, then gives the wrapper back: the pool finds it
+     * closed and makes a new one, instead of handing a dead connection to the next statement. Also
+     * what a cancelled statement (a dispatch timeout) does: its connection may still be busy.
+     */
+    private static Mono<Void> discard(Connection pooled) {
+        Mono<Void> closeReal = pooled instanceof Wrapped<?> w && w.unwrap() instanceof Connection real
+                ? Mono.from(real.close()).onErrorResume(e -> Mono.empty()) : Mono.empty();
+        return closeReal.then(Mono.from(pooled.close()).onErrorResume(e -> Mono.empty()));
     }
 
     private static Mono<io.skitai.was.Result> statement(Connection connection, String sql, Object[] params) {
@@ -79,6 +108,9 @@ final class PostgresEngine implements SqlEngine {
                         rows.add(row(r.row()));
                     } else if (segment instanceof Result.UpdateCount count) {
                         affected[0] += count.value();
+                    } else if (segment instanceof Result.Message error) {
+                        // The server's error response (notices go to the driver's notice log).
+                        return Mono.error(error.exception());
                     }
                     return Mono.empty();
                 })))
