@@ -171,4 +171,25 @@ class PostgresCallsTest {
                     .containsEntry("data", List.of(Map.of("one", 1)));
         });
     }
+
+    @Test
+    void aPasswordNeverShowsInFailuresOrTheStatus() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        ServerBuilder config = ServerBuilder.create();
+        config.alias("@gone", Db.POSTGRESQL, "app:sup3r%40secret@127.0.0.1:" + closed + "/app");
+        config.mount("/", ex -> {
+            Result r = Was.current().backend("@gone").execute("SELECT 1").dispatch(10);
+            ex.json(Map.of("status", r.status(), "reason", String.valueOf(r.reason()),
+                    "exception", String.valueOf(r.exception().orElse(null)), "server", Was.current().status().toString()));
+        });
+        TestKit.serve(config, cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat(r).containsEntry("status", Result.EXCEPTION);
+            assertThat(r.toString()).contains("@gone").doesNotContain("sup3r").doesNotContain("secret");
+        });
+        assertThat(config.build().toString()).doesNotContain("sup3r");
+    }
 }

@@ -147,10 +147,20 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         SqlEngine engine = context.upstreams().sql(db);
         return (statement, params) -> {
             Object[] values = params == null ? new Object[0] : params.clone();
-            CacheKey key = CacheKey.of("SQL " + statement + " " + java.util.Arrays.deepToString(values));
+            CacheKey key = CacheKey.of(sqlKey(statement, values));
             // Never replayed on another member once sent: only a connection that was never made moves on.
             return fire(name, key, engine.transport(statement, values), false);
         };
+    }
+
+    /** The statement and each value with its type: 1 and "1" are different calls. */
+    private static String sqlKey(String statement, Object[] values) {
+        StringBuilder key = new StringBuilder("SQL ").append(statement);
+        for (Object v : values) {
+            key.append(" | ").append(v == null ? "null" : v.getClass().getName() + "="
+                    + java.util.Arrays.deepToString(new Object[] {v}));
+        }
+        return key.toString();
     }
 
     @Override
