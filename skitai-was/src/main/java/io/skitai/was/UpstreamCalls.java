@@ -70,6 +70,23 @@ public abstract sealed class UpstreamCalls implements Requests<Call> permits Was
         return requests().backend(alias);
     }
 
+    /**
+     * Runs {@code body} as one database transaction on a member of SQL alias {@code alias}: its
+     * statements share one connection; returning commits, throwing rolls back (and the exception
+     * goes on).
+     *
+     * <pre>{@code
+     * long id = was.transaction("@db", tx -> {
+     *     tx.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", 10, 1).dispatchOrThrow();
+     *     tx.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", 10, 2).dispatchOrThrow();
+     *     return 2L;
+     * });
+     * }</pre>
+     */
+    public <T> T transaction(String alias, TxBody<T> body) throws Exception {
+        return requests().transaction(alias, body);
+    }
+
     @Override
     public Sql<Call> postgresql(String alias) {
         return requests().postgresql(alias);

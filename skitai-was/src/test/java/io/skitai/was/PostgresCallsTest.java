@@ -192,4 +192,22 @@ class PostgresCallsTest {
         });
         assertThat(config.build().toString()).doesNotContain("sup3r");
     }
+
+    @Test
+    void aDispatchTimeoutCancelsTheStatementOnTheServer() {
+        TestKit.serve(server(was -> {
+            Result late = was.backend("@admin").execute("SELECT pg_sleep(60), 'late-marker'").dispatch(0.5);
+            Result running;
+            do {
+                // Until the server no longer runs it: the cancel reached it.
+                running = was.backend("@admin").execute("SELECT count(*) AS n FROM pg_stat_activity"
+                        + " WHERE query LIKE 'SELECT pg_sleep(60), ''late-marker''%' AND state = 'active'").dispatch(10);
+            } while (running.status() == Result.NORMAL && !running.data().equals(List.of(Map.of("n", 0L))));
+            return List.of(outcome(late), outcome(running));
+        }), cli -> {
+            List<Map<String, Object>> r = cli.get("/").data();
+            assertThat(r.get(0)).containsEntry("status", Result.TIMEOUT);
+            assertThat(r.get(1)).containsEntry("status", Result.NORMAL).containsEntry("data", List.of(Map.of("n", 0)));
+        });
+    }
 }

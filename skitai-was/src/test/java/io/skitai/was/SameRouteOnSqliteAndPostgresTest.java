@@ -70,4 +70,51 @@ class SameRouteOnSqliteAndPostgresTest {
                     Map.of("id", 2, "body", "'); DROP TABLE notes; --")));
         });
     }
+
+    /** Moves 10 from account 1 to 2 in a transaction; with {@code fail}, throws after the first update. */
+    private static ServerBuilder transfers(Db type, String member) {
+        ServerBuilder config = ServerBuilder.create();
+        config.alias("@db", type, member);
+        config.mount("/", ex -> {
+            Was was = Was.current();
+            Sql<Call> db = was.backend("@db");
+            db.execute("CREATE TABLE IF NOT EXISTS accounts (id integer PRIMARY KEY, balance integer NOT NULL)").dispatchOrThrow();
+            db.execute("DELETE FROM accounts").dispatchOrThrow();
+            db.execute("INSERT INTO accounts VALUES (1, 100), (2, 0)").dispatchOrThrow();
+            boolean fail = ex.query("fail").isPresent();
+            String outcome;
+            try {
+                outcome = was.transaction("@db", tx -> {
+                    tx.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", 10, 1).dispatchOrThrow();
+                    if (fail) {
+                        throw new IllegalStateException("the transfer is refused");
+                    }
+                    tx.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", 10, 2).dispatchOrThrow();
+                    return "committed";
+                });
+            } catch (IllegalStateException e) {
+                outcome = e.getMessage();
+            }
+            ex.json(Map.of("outcome", outcome,
+                    "balances", db.execute("SELECT id, balance FROM accounts ORDER BY id").dispatchOrThrow().data()));
+        });
+        return config;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SQLITE3", "POSTGRESQL"})
+    void aTransactionCommitsOrRollsBackAsAWhole(String engine) {
+        Db type = Db.valueOf(engine);
+        String member = type == Db.SQLITE3 ? dir.resolve("bank.db").toString()
+                : "postgres@127.0.0.1:" + pg.getPort() + "/postgres";
+        TestKit.serve(transfers(type, member), cli -> {
+            Map<String, Object> done = cli.get("/").data();
+            assertThat(done).containsEntry("outcome", "committed");
+            assertThat(done.get("balances")).isEqualTo(List.of(Map.of("id", 1, "balance", 90), Map.of("id", 2, "balance", 10)));
+            Map<String, Object> refused = cli.get("/?fail=1").data();
+            assertThat(refused).containsEntry("outcome", "the transfer is refused");
+            assertThat(refused.get("balances")).as("the first update was rolled back")
+                    .isEqualTo(List.of(Map.of("id", 1, "balance", 100), Map.of("id", 2, "balance", 0)));
+        });
+    }
 }

@@ -4,6 +4,8 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +34,8 @@ import reactor.core.publisher.Mono;
 final class PostgresEngine implements SqlEngine {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a transaction waits for its connection, its BEGIN, COMMIT or ROLLBACK. */
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(30);
 
     private final int maxConnections;
     private final Duration maxIdle;
@@ -44,6 +50,45 @@ final class PostgresEngine implements SqlEngine {
     public Transport transport(String sql, Object[] params) {
         String numbered = Placeholders.numbered(sql, params.length);
         return target -> run(pool(target), numbered, params).toFuture();
+    }
+
+    @Override
+    public SqlSession begin(Target target) throws Exception {
+        Connection c = pool(target).create().toFuture().get(SESSION_WAIT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            Mono.from(c.beginTransaction()).toFuture().get(SESSION_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            discard(c).toFuture().get(SESSION_WAIT.toSeconds(), TimeUnit.SECONDS);
+            throw e;
+        }
+        return new SqlSession() {
+            private boolean broken;
+
+            @Override
+            public CompletableFuture<io.skitai.was.Result> execute(String sql, Object[] params) {
+                return statement(c, Placeholders.numbered(sql, params.length), params)
+                        .doOnError(e -> broken |= brokenBy(e)).toFuture();
+            }
+
+            @Override
+            public void commit() throws Exception {
+                Mono.from(c.commitTransaction()).toFuture().get(SESSION_WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void rollback() {
+                try {
+                    Mono.from(c.rollbackTransaction()).toFuture().get(SESSION_WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    broken = true;
+                }
+            }
+
+            @Override
+            public void close() {
+                (broken ? discard(c) : Mono.from(c.close())).onErrorResume(e -> Mono.empty()).subscribe();
+            }
+        };
     }
 
     private ConnectionPool pool(Target target) {
@@ -64,7 +109,18 @@ final class PostgresEngine implements SqlEngine {
     private static Mono<io.skitai.was.Result> run(ConnectionPool pool, String sql, Object[] params) {
         return Mono.usingWhen(pool.create(), connection -> statement(connection, sql, params), Connection::close,
                 (connection, error) -> brokenBy(error) ? discard(connection) : connection.close(),
-                PostgresEngine::discard);
+                PostgresEngine::cancelAndDiscard);
+    }
+
+    /**
+     * A cancelled call (a dispatch timeout): asks the server to cancel the running statement
+     * (PostgreSQL's cancel request, on a connection of its own), then drops the connection. The
+     * server would otherwise run the statement to its end: it does not notice a closed client.
+     */
+    private static Mono<Void> cancelAndDiscard(Connection pooled) {
+        Mono<Void> cancel = pooled instanceof Wrapped<?> w && w.unwrap() instanceof PostgresqlConnection real
+                ? real.cancelRequest().onErrorResume(e -> Mono.empty()) : Mono.empty();
+        return cancel.then(discard(pooled));
     }
 
     /**
@@ -108,13 +164,22 @@ final class PostgresEngine implements SqlEngine {
                         rows.add(row(r.row()));
                     } else if (segment instanceof Result.UpdateCount count) {
                         affected[0] += count.value();
-                    } else if (segment instanceof Result.Message error) {
-                        // The server's error response (notices go to the driver's notice log).
-                        return Mono.error(error.exception());
+                    } else if (segment instanceof Result.Message message && isError(message)) {
+                        return Mono.error(message.exception());
                     }
                     return Mono.empty();
                 })))
                 .then(Mono.fromSupplier(() -> SqlRows.outcome(rows, affected[0])));
+    }
+
+    /** An ERROR, FATAL or PANIC response; a NOTICE or WARNING (such as "already exists, skipping") is not. */
+    private static boolean isError(Result.Message message) {
+        if (message.exception() instanceof PostgresqlException pg) {
+            String severity = pg.getErrorDetails().getSeverityNonLocalized() != null
+                    ? pg.getErrorDetails().getSeverityNonLocalized() : pg.getErrorDetails().getSeverityLocalized();
+            return "ERROR".equals(severity) || "FATAL".equals(severity) || "PANIC".equals(severity);
+        }
+        return true;
     }
 
     private static Map<String, Object> row(Row row) {

@@ -7,6 +7,7 @@ import io.skitai.was.Requests;
 import io.skitai.was.Result;
 import io.skitai.was.Rpc;
 import io.skitai.was.Sql;
+import io.skitai.was.TxBody;
 import io.skitai.core.Alias;
 import io.skitai.core.Db;
 import java.time.Instant;
@@ -137,6 +138,16 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
     /** Statements to a SQL alias ({@code wanted}: the type it must have, or null for any SQL one). */
     private Sql<C> sql(String alias, Db wanted) {
         String name = alias.startsWith("@") ? alias : "@" + alias;
+        SqlEngine engine = sqlEngine(name, wanted);
+        return (statement, params) -> {
+            Object[] values = params == null ? new Object[0] : params.clone();
+            CacheKey key = CacheKey.of(sqlKey(statement, values));
+            // Never replayed on another member once sent: only a connection that was never made moves on.
+            return fire(name, key, engine.transport(statement, values), false);
+        };
+    }
+
+    private SqlEngine sqlEngine(String name, Db wanted) {
         Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
                 new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
         Db db = a.db().filter(d -> d == Db.POSTGRESQL || d == Db.SQLITE3)
@@ -144,13 +155,30 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         if (wanted != null && db != wanted) {
             throw new IllegalArgumentException(Messages.wrongDb(name, db.name(), wanted.name()));
         }
-        SqlEngine engine = context.upstreams().sql(db);
-        return (statement, params) -> {
-            Object[] values = params == null ? new Object[0] : params.clone();
-            CacheKey key = CacheKey.of(sqlKey(statement, values));
-            // Never replayed on another member once sent: only a connection that was never made moves on.
-            return fire(name, key, engine.transport(statement, values), false);
-        };
+        return context.upstreams().sql(db);
+    }
+
+    /**
+     * Runs {@code body} in a transaction on one member of SQL alias {@code alias} (the one lb
+     * picks): commits when it returns, rolls back when it throws, and rethrows.
+     */
+    public <T> T transaction(String alias, TxBody<T> body) throws Exception {
+        String name = alias.startsWith("@") ? alias : "@" + alias;
+        SqlEngine engine = sqlEngine(name, null);
+        Route route = context.upstreams().route(name);
+        Endpoint member = route.endpoints().get(context.upstreams().balancer(route).order().get(0));
+        SqlSession session = engine.begin(member.target(Map.of()));
+        try {
+            T value = body.run((statement, params) -> SingleCall.of(
+                    session.execute(statement, params == null ? new Object[0] : params.clone()), null));
+            session.commit();
+            return value;
+        } catch (Exception | Error failure) {
+            session.rollback();
+            throw failure;
+        } finally {
+            session.close();
+        }
     }
 
     /** The statement and each value with its type: 1 and "1" are different calls. */

@@ -45,18 +45,93 @@ final class SqliteEngine implements SqlEngine {
         }, executor);
     }
 
+    @Override
+    public SqlSession begin(Target target) throws Exception {
+        Path file = Path.of(target.uri().getSchemeSpecificPart());
+        Connection c = CompletableFuture.supplyAsync(() -> {
+            try {
+                Connection own = open(file);
+                own.setAutoCommit(false);
+                return own;
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, executor).get();
+        return new SqlSession() {
+            @Override
+            public CompletableFuture<io.skitai.was.Result> execute(String sql, Object[] params) {
+                return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return run(c, sql, params);
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                }, executor);
+            }
+
+            @Override
+            public void commit() throws Exception {
+                onExecutor(c::commit);
+            }
+
+            @Override
+            public void rollback() {
+                try {
+                    onExecutor(c::rollback);
+                } catch (Exception ignored) {
+                    // closing the connection below ends the transaction anyway
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    onExecutor(c::close);
+                } catch (Exception ignored) {
+                    // nothing left to tell
+                }
+                opened.remove(c);
+            }
+        };
+    }
+
+    /** A JDBC action of a transaction, on the executor like its statements. */
+    private void onExecutor(SqlAction action) throws Exception {
+        try {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    action.run();
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            }, executor).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
     private Connection connection(Path file) throws SQLException {
         Map<Path, Connection> mine = connections.get();
         Connection c = mine.get(file);
         if (c == null || c.isClosed()) {
-            c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
+            c = open(file);
             mine.put(file, c);
-            opened.add(c);
         }
+        return c;
+    }
+
+    private Connection open(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        opened.add(c);
         return c;
     }
 
