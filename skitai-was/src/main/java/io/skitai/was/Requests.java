@@ -60,6 +60,14 @@ public interface Requests<C> {
     /** {@link #backend(String)} for an alias that must be {@code Db.SQLITE3}. */
     Sql<C> sqlite3(String alias);
 
+    /**
+     * A {@code Db.REDIS} alias: {@code was.redis("@cache").execute("GET", "k")} (see {@link Redis}).
+     *
+     * @throws IllegalArgumentException for an unknown alias or one that is not Redis
+     * @throws IllegalStateException    when io.lettuce:lettuce-core is not on the class path
+     */
+    Redis<C> redis(String alias);
+
     /** An XML-RPC endpoint: {@code was.rpc("@search/rpc2").call("search", "mozart")}. */
     Rpc<C> rpc(String url);
 

@@ -88,6 +88,11 @@ public abstract sealed class UpstreamCalls implements Requests<Call> permits Was
     }
 
     @Override
+    public Redis<Call> redis(String alias) {
+        return requests().redis(alias);
+    }
+
+    @Override
     public Sql<Call> postgresql(String alias) {
         return requests().postgresql(alias);
     }

@@ -6,6 +6,7 @@ import io.skitai.was.MapCall;
 import io.skitai.was.Requests;
 import io.skitai.was.Result;
 import io.skitai.was.Rpc;
+import io.skitai.was.Redis;
 import io.skitai.was.Sql;
 import io.skitai.was.TxBody;
 import io.skitai.core.Alias;
@@ -144,6 +145,21 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             CacheKey key = CacheKey.of(sqlKey(statement, values));
             // Never replayed on another member once sent: only a connection that was never made moves on.
             return fire(name, key, engine.transport(statement, values), false);
+        };
+    }
+
+    @Override
+    public Redis<C> redis(String alias) {
+        String name = alias.startsWith("@") ? alias : "@" + alias;
+        Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
+                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
+        if (a.db().filter(d -> d == Db.REDIS).isEmpty()) {
+            throw new IllegalArgumentException(Messages.wrongDb(name, a.type().name(), Db.REDIS.name()));
+        }
+        RedisEngine engine = context.upstreams().redis();
+        return (command, args) -> {
+            Object[] values = args == null ? new Object[0] : args.clone();
+            return fire(name, CacheKey.of(sqlKey("REDIS " + command, values)), engine.transport(command, values), false);
         };
     }
 

@@ -63,13 +63,21 @@ public final class Upstreams {
 
     /** The SQL engine of {@code db}, made on first use and closed when the server stops. */
     SqlEngine sql(io.skitai.core.Db db) {
-        SqlDrivers.require(db);
+        Drivers.require(db);
         return switch (db) {
-            case POSTGRESQL -> server.service(POSTGRES, () -> SqlDrivers.postgres(
+            case POSTGRESQL -> server.service(POSTGRES, () -> Drivers.postgres(
                     server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive()));
-            case SQLITE3 -> server.service(SQLITE, SqlDrivers::sqlite);
+            case SQLITE3 -> server.service(SQLITE, Drivers::sqlite);
             default -> throw new IllegalArgumentException(db + " is not a SQL database");
         };
+    }
+
+    private static final Key<RedisEngine> REDIS = Key.of("was.redis", RedisEngine.class);
+
+    /** The Redis engine, made on first use and closed when the server stops. */
+    RedisEngine redis() {
+        Drivers.require(io.skitai.core.Db.REDIS);
+        return server.service(REDIS, Drivers::redis);
     }
 
     /** The route of {@code url}: its alias members (or the URL itself) as endpoints. */

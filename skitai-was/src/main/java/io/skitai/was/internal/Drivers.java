@@ -4,12 +4,12 @@ import io.skitai.core.Db;
 import java.time.Duration;
 
 /**
- * The optional drivers of the SQL engines: checked by class name before an engine is made, so a
+ * The optional drivers of the database engines: checked by class name before an engine is made, so a
  * missing driver is a message naming the artifact to add, not a {@code NoClassDefFoundError}.
  */
-final class SqlDrivers {
+final class Drivers {
 
-    private SqlDrivers() {}
+    private Drivers() {}
 
     /** Throws a message naming the Maven artifacts {@code db} needs when they are not on the class path. */
     static void require(Db db) {
@@ -17,6 +17,7 @@ final class SqlDrivers {
             case POSTGRESQL -> require("PostgreSQL", "org.postgresql:r2dbc-postgresql and io.r2dbc:r2dbc-pool",
                     "io.r2dbc.postgresql.PostgresqlConnectionFactory", "io.r2dbc.pool.ConnectionPool");
             case SQLITE3 -> require("SQLite", "org.xerial:sqlite-jdbc", "org.sqlite.JDBC");
+            case REDIS -> require("Redis", "io.lettuce:lettuce-core", "io.lettuce.core.RedisClient");
             default -> { }
         }
     }
@@ -24,7 +25,7 @@ final class SqlDrivers {
     private static void require(String engine, String artifacts, String... classes) {
         for (String name : classes) {
             try {
-                Class.forName(name, false, SqlDrivers.class.getClassLoader());
+                Class.forName(name, false, Drivers.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new IllegalStateException(Messages.driverMissing(engine, artifacts, name), e);
             }
@@ -37,5 +38,9 @@ final class SqlDrivers {
 
     static SqlEngine sqlite() {
         return new SqliteEngine();
+    }
+
+    static RedisEngine redis() {
+        return new RedisEngine();
     }
 }
