@@ -68,6 +68,15 @@ public interface Requests<C> {
      */
     Redis<C> redis(String alias);
 
+    /**
+     * A {@code Db.MONGODB} alias: {@code was.mongodb("@users").findOne("users", Map.of("name", "alice"))}
+     * (see {@link Mongo}); the member's path names the database.
+     *
+     * @throws IllegalArgumentException for an unknown alias or one that is not MongoDB
+     * @throws IllegalStateException    when org.mongodb:mongodb-driver-reactivestreams is not on the class path
+     */
+    Mongo<C> mongodb(String alias);
+
     /** An XML-RPC endpoint: {@code was.rpc("@search/rpc2").call("search", "mozart")}. */
     Rpc<C> rpc(String url);
 

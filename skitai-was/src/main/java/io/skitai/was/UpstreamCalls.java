@@ -88,6 +88,11 @@ public abstract sealed class UpstreamCalls implements Requests<Call> permits Was
     }
 
     @Override
+    public Mongo<Call> mongodb(String alias) {
+        return requests().mongodb(alias);
+    }
+
+    @Override
     public Redis<Call> redis(String alias) {
         return requests().redis(alias);
     }

@@ -18,6 +18,8 @@ final class Drivers {
                     "io.r2dbc.postgresql.PostgresqlConnectionFactory", "io.r2dbc.pool.ConnectionPool");
             case SQLITE3 -> require("SQLite", "org.xerial:sqlite-jdbc", "org.sqlite.JDBC");
             case REDIS -> require("Redis", "io.lettuce:lettuce-core", "io.lettuce.core.RedisClient");
+            case MONGODB -> require("MongoDB", "org.mongodb:mongodb-driver-reactivestreams",
+                    "com.mongodb.reactivestreams.client.MongoClients", "reactor.core.publisher.Flux");
             default -> { }
         }
     }
@@ -42,5 +44,9 @@ final class Drivers {
 
     static RedisEngine redis() {
         return new RedisEngine();
+    }
+
+    static MongoEngine mongo() {
+        return new MongoEngine();
     }
 }

@@ -6,6 +6,7 @@ import io.skitai.was.MapCall;
 import io.skitai.was.Requests;
 import io.skitai.was.Result;
 import io.skitai.was.Rpc;
+import io.skitai.was.Mongo;
 import io.skitai.was.Redis;
 import io.skitai.was.Sql;
 import io.skitai.was.TxBody;
@@ -150,17 +151,29 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
 
     @Override
     public Redis<C> redis(String alias) {
-        String name = alias.startsWith("@") ? alias : "@" + alias;
-        Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
-                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
-        if (a.db().filter(d -> d == Db.REDIS).isEmpty()) {
-            throw new IllegalArgumentException(Messages.wrongDb(name, a.type().name(), Db.REDIS.name()));
-        }
+        String name = dbAlias(alias, Db.REDIS);
         RedisEngine engine = context.upstreams().redis();
         return (command, args) -> {
             Object[] values = args == null ? new Object[0] : args.clone();
             return fire(name, CacheKey.of(sqlKey("REDIS " + command, values)), engine.transport(command, values), false);
         };
+    }
+
+    @Override
+    public Mongo<C> mongodb(String alias) {
+        String name = dbAlias(alias, Db.MONGODB);
+        return new MongoOps<>(context.upstreams().mongo(), (key, transport) -> fire(name, key, transport, false));
+    }
+
+    /** The {@code @name} of {@code alias}, which must be a {@code type} database alias. */
+    private String dbAlias(String alias, Db type) {
+        String name = alias.startsWith("@") ? alias : "@" + alias;
+        Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
+                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
+        if (a.db().filter(d -> d == type).isEmpty()) {
+            throw new IllegalArgumentException(Messages.wrongDb(name, a.type().name(), type.name()));
+        }
+        return name;
     }
 
     private SqlEngine sqlEngine(String name, Db wanted) {

@@ -80,6 +80,14 @@ public final class Upstreams {
         return server.service(REDIS, Drivers::redis);
     }
 
+    private static final Key<MongoEngine> MONGO = Key.of("was.mongodb", MongoEngine.class);
+
+    /** The MongoDB engine, made on first use and closed when the server stops. */
+    MongoEngine mongo() {
+        Drivers.require(io.skitai.core.Db.MONGODB);
+        return server.service(MONGO, Drivers::mongo);
+    }
+
     /** The route of {@code url}: its alias members (or the URL itself) as endpoints. */
     Route route(String url) {
         Route known = routes.getIfPresent(url);
