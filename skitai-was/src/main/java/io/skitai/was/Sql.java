@@ -22,4 +22,9 @@ public interface Sql<C> {
 
     /** Runs {@code sql} with {@code params} bound to its {@code ?} placeholders, in order. */
     C execute(String sql, Object... params);
+
+    /** Runs a built statement ({@link SqlStatement#of(org.jooq.Query)} for jOOQ). */
+    default C execute(SqlStatement statement) {
+        return execute(statement.sql(), statement.params().toArray());
+    }
 }

@@ -210,4 +210,25 @@ class PostgresCallsTest {
             assertThat(r.get(1)).containsEntry("status", Result.NORMAL).containsEntry("data", List.of(Map.of("n", 0)));
         });
     }
+
+    @Test
+    void twoThousandWaitingStatementsHoldFewPlatformThreads() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        TestKit.serve(server(was -> {
+            threads.resetPeakThreadCount();
+            List<Call> calls = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                calls.add(was.backend("@admin").execute("SELECT ?::int AS i, pg_sleep(0.001)", i));
+            }
+            int answered = 0;
+            for (Call c : calls) {
+                answered += c.dispatch(60).status() == Result.NORMAL ? 1 : 0;
+            }
+            return Map.of("answered", answered, "peakPlatformThreads", threads.getPeakThreadCount());
+        }), cli -> {
+            Map<String, Object> r = cli.get("/").data();
+            assertThat(r).containsEntry("answered", 2000);
+            assertThat((Integer) r.get("peakPlatformThreads")).as("platform threads of the whole test JVM").isLessThanOrEqualTo(64);
+        });
+    }
 }
