@@ -103,6 +103,23 @@ public interface Result {
         return io.skitai.core.Json.mapper().convertValue(data(), type);
     }
 
+    /**
+     * A list answer (database rows, documents) with each item converted to {@code type}, such as
+     * a record whose components are the columns: {@code r.rows(City.class)}.
+     *
+     * @throws IllegalArgumentException when the data is not a list or an item does not convert
+     */
+    default <T> List<T> rows(Class<T> type) {
+        if (!(data() instanceof List<?> items)) {
+            throw new IllegalArgumentException("the data is not a list of rows: " + (data() == null ? "null" : data().getClass().getName()));
+        }
+        List<T> out = new java.util.ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(io.skitai.core.Json.mapper().convertValue(item, type));
+        }
+        return out;
+    }
+
     /** Whether the call ended {@link #NORMAL} with a 2xx answer. */
     default boolean isSuccess() {
         return status() == NORMAL && statusCode() >= 200 && statusCode() < 300;

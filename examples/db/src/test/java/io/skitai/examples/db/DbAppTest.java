@@ -37,6 +37,8 @@ class DbAppTest {
                 assertThat(cli.get("/notes").<List<Map<String, Object>>>data()).extracting(m -> m.get("body"))
                         .containsExactly("it's '; DROP TABLE notes; --", "second");
                 assertThat(cli.get("/notes/" + id).<Map<String, Object>>data()).containsEntry("id", id);
+                assertThat(cli.get("/notes/latest").<List<Map<String, Object>>>data()).extracting(m -> m.get("body"))
+                        .containsExactly("second", "it's '; DROP TABLE notes; --");
                 assertThat(cli.get("/notes/nothing").status()).isEqualTo(404);
                 assertThat(cli.post("/notes", Map.of("body", " ")).status()).isEqualTo(400);
             });
