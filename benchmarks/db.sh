@@ -12,7 +12,7 @@
 # connections at once (2,000 requests each waiting on the database) with each JVM's peak of live
 # platform threads (java.threads.livePeak). Writes benchmarks/out/db.md.
 #
-#   bash benchmarks/db.sh            # DURATION=20 WARMUP=15 CONNECTIONS=64
+#   bash benchmarks/db.sh            # DURATION=20 WARMUP=30 CONNECTIONS=64 (r2dbc and Reactor need a long JIT warm-up)
 #   SKIP_BUILD=1 ...                 # use the jars already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 select_jdk
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-15}
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-64}
 MANY=${MANY:-2000}
 THREADS=${THREADS:-2}

@@ -212,10 +212,15 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
 
     /** The statement and each value with its type: 1 and "1" are different calls. */
     private static String sqlKey(String statement, Object[] values) {
-        StringBuilder key = new StringBuilder("SQL ").append(statement);
+        StringBuilder key = new StringBuilder(statement.length() + 16 * values.length + 4).append("SQL ").append(statement);
         for (Object v : values) {
-            key.append(" | ").append(v == null ? "null" : v.getClass().getName() + "="
-                    + java.util.Arrays.deepToString(new Object[] {v}));
+            key.append(" | ");
+            if (v == null) {
+                key.append("null");
+            } else {
+                key.append(v.getClass().getSimpleName()).append('=');
+                key.append(v instanceof Object[] || v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] {v}) : v);
+            }
         }
         return key.toString();
     }

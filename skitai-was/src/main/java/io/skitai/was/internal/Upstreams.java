@@ -63,11 +63,16 @@ public final class Upstreams {
 
     /** The SQL engine of {@code db}, made on first use and closed when the server stops. */
     SqlEngine sql(io.skitai.core.Db db) {
-        Drivers.require(db);
+        // The driver check runs when the engine is made, not per call (a class lookup each time).
         return switch (db) {
-            case POSTGRESQL -> server.service(POSTGRES, () -> Drivers.postgres(
-                    server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive()));
-            case SQLITE3 -> server.service(SQLITE, Drivers::sqlite);
+            case POSTGRESQL -> server.service(POSTGRES, () -> {
+                Drivers.require(db);
+                return Drivers.postgres(server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive());
+            });
+            case SQLITE3 -> server.service(SQLITE, () -> {
+                Drivers.require(db);
+                return Drivers.sqlite();
+            });
             default -> throw new IllegalArgumentException(db + " is not a SQL database");
         };
     }
@@ -76,16 +81,20 @@ public final class Upstreams {
 
     /** The Redis engine, made on first use and closed when the server stops. */
     RedisEngine redis() {
-        Drivers.require(io.skitai.core.Db.REDIS);
-        return server.service(REDIS, Drivers::redis);
+        return server.service(REDIS, () -> {
+            Drivers.require(io.skitai.core.Db.REDIS);
+            return Drivers.redis();
+        });
     }
 
     private static final Key<MongoEngine> MONGO = Key.of("was.mongodb", MongoEngine.class);
 
     /** The MongoDB engine, made on first use and closed when the server stops. */
     MongoEngine mongo() {
-        Drivers.require(io.skitai.core.Db.MONGODB);
-        return server.service(MONGO, Drivers::mongo);
+        return server.service(MONGO, () -> {
+            Drivers.require(io.skitai.core.Db.MONGODB);
+            return Drivers.mongo();
+        });
     }
 
     /** The route of {@code url}: its alias members (or the URL itself) as endpoints. */
