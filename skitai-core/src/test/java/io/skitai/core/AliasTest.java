@@ -51,4 +51,24 @@ class AliasTest {
         assertThat(s.aliases()).containsOnlyKeys("@a", "@b");
         assertThatThrownBy(() -> s.setMaxRcache(-1)).hasMessageStartingWith("SKITAI-C042");
     }
+
+    @Test
+    void databaseMembersNameTheirDatabaseAndSqliteMembersAreFiles() {
+        Alias pg = Alias.of("@db", Db.POSTGRESQL, "app:p%40ss@10.0.0.5/notes 20", "10.0.0.6:6432/notes");
+        assertThat(pg.db()).contains(Db.POSTGRESQL);
+        assertThat(pg.members().get(0)).isEqualTo(new Alias.Member("10.0.0.5", 5432, java.util.Optional.of("app"),
+                java.util.Optional.of("p@ss"), "/notes", 20));
+        assertThat(pg.members().get(1).port()).isEqualTo(6432);
+        Alias lite = Alias.of("@lite", Db.SQLITE3, "data/app one.db 3");
+        assertThat(lite.members().get(0).path()).isEqualTo("data/app one.db");
+        assertThat(lite.members().get(0).weight()).isEqualTo(3);
+        assertThatThrownBy(pg::proto).isInstanceOf(IllegalStateException.class).hasMessageContaining("SKITAI-C093");
+    }
+
+    @Test
+    void aMalformedDatabaseMemberFailsNamingItWithoutItsPassword() {
+        assertThatThrownBy(() -> Alias.of("@db", Db.POSTGRESQL, "app:s3cret@10.0.0.5:port/notes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("@db")
+                .hasMessageContaining("not a number").hasMessageNotContaining("s3cret");
+    }
 }

@@ -160,7 +160,11 @@ public final class Upstreams {
         return out;
     }
 
+    /** How the status names a member: {@code host:port}, or the file of a SQLite member. */
     private static String hostPort(Alias.Member m) {
+        if (m.port() == 0) {
+            return m.path();
+        }
         return (m.host().contains(":") ? "[" + m.host() + "]" : m.host()) + ":" + m.port();
     }
 
