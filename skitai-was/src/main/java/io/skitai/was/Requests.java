@@ -57,6 +57,13 @@ public interface Requests<C> {
     /** {@link #backend(String)} for an alias that must be {@code Db.POSTGRESQL}. */
     Sql<C> postgresql(String alias);
 
+    /**
+     * Statements to one PostgreSQL server without an alias (Python's
+     * {@code was.postgresql("127.0.0.1:5432", "mydb")}): {@code server} is
+     * {@code [user:password@]host[:port]}.
+     */
+    Sql<C> postgresql(String server, String database);
+
     /** {@link #backend(String)} for an alias that must be {@code Db.SQLITE3}. */
     Sql<C> sqlite3(String alias);
 

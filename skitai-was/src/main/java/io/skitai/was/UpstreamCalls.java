@@ -103,6 +103,11 @@ public abstract sealed class UpstreamCalls implements Requests<Call> permits Was
     }
 
     @Override
+    public Sql<Call> postgresql(String server, String database) {
+        return requests().postgresql(server, database);
+    }
+
+    @Override
     public Sql<Call> sqlite3(String alias) {
         return requests().sqlite3(alias);
     }

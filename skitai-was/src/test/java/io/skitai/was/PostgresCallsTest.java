@@ -231,4 +231,12 @@ class PostgresCallsTest {
             assertThat((Integer) r.get("peakPlatformThreads")).as("platform threads of the whole test JVM").isLessThanOrEqualTo(64);
         });
     }
+
+    @Test
+    void aServerCanBeCalledWithoutAnAlias() {
+        TestKit.serve(server(was -> outcome(was.postgresql("postgres@127.0.0.1:" + pg.getPort(), "two")
+                .execute("SELECT name FROM cities WHERE id = ?", 1).dispatch(10))),
+                cli -> assertThat(cli.get("/").<Map<String, Object>>data()).containsEntry("status", Result.NORMAL)
+                        .containsEntry("data", List.of(Map.of("name", "two-seoul"))));
+    }
 }

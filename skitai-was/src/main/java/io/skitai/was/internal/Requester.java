@@ -78,7 +78,11 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
 
     @SuppressWarnings("unchecked")
     private C fire(String url, CacheKey cacheKey, Transport transport, boolean replayable) {
-        Route route = context.upstreams().route(url);
+        return fire(context.upstreams().route(url), cacheKey, transport, replayable);
+    }
+
+    @SuppressWarnings("unchecked")
+    private C fire(Route route, CacheKey cacheKey, Transport transport, boolean replayable) {
         return (C) (all ? fireAll(route, cacheKey, transport) : fireOne(route, cacheKey, transport, replayable));
     }
 
@@ -130,6 +134,18 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
     @Override
     public Sql<C> postgresql(String alias) {
         return sql(alias, Db.POSTGRESQL);
+    }
+
+    @Override
+    public Sql<C> postgresql(String server, String database) {
+        // Python's was.postgresql("host:port", "db"): a one-member route made for the call, no alias.
+        Alias adHoc = Alias.of("@postgresql", Db.POSTGRESQL, server + "/" + database);
+        Route route = Route.database(adHoc);
+        SqlEngine engine = context.upstreams().sql(Db.POSTGRESQL);
+        return (statement, params) -> {
+            Object[] values = params == null ? new Object[0] : params.clone();
+            return fire(route, CacheKey.of(sqlKey(statement, values)), engine.transport(statement, values), false);
+        };
     }
 
     @Override

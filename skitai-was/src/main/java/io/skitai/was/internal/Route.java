@@ -36,8 +36,7 @@ record Route(String url, Optional<Alias> alias, List<Endpoint> endpoints) {
                 if (!rest.isEmpty()) {
                     throw new IllegalArgumentException(Messages.sqlUrl(url));
                 }
-                return new Route(url, Optional.of(alias), alias.members().stream()
-                        .map(m -> new Endpoint(dbUri(alias.db().get(), m), Optional.of(m), m.weight())).toList());
+                return database(alias);
             }
             List<Endpoint> endpoints = alias.members().stream()
                     .map(m -> new Endpoint(uri(url, alias.proto().httpScheme(), m, rest), Optional.of(m), m.weight()))
@@ -55,6 +54,12 @@ record Route(String url, Optional<Alias> alias, List<Endpoint> endpoints) {
             throw new IllegalArgumentException(Messages.badUrl(url, "not an absolute http(s) URL"));
         }
         return new Route(url, Optional.empty(), List.of(new Endpoint(uri, Optional.empty(), 1)));
+    }
+
+    /** The route of database alias {@code alias}: one endpoint per member. */
+    static Route database(Alias alias) {
+        return new Route(alias.name(), Optional.of(alias), alias.members().stream()
+                .map(m -> new Endpoint(dbUri(alias.db().orElseThrow(), m), Optional.of(m), m.weight())).toList());
     }
 
     /**
