@@ -41,18 +41,7 @@ PEER_JAR=benchmarks/peers/db/target/db-peer.jar
 for f in "$SKITAI_JAR" "$PEER_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
 HEAP="-Xms512m -Xmx512m"
 
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-port_open() { (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null; }
-wait_port() { # port pid log
-  for _ in $(seq 600); do
-    port_open "$1" && return 0
-    kill -0 "$2" 2>/dev/null || { echo "the process for port $1 exited; its log ($3):" >&2; tail -20 "$3" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "port $1 did not open within 60 s; see $3" >&2; exit 1
-}
+. benchmarks/lib.sh
 for port in "$PG_PORT" "$SKITAI_PORT" "$JDBC_PORT"; do
   if port_open "$port"; then echo "port $port is already in use" >&2; exit 1; fi
 done
@@ -68,17 +57,12 @@ java $HEAP -jar "$PEER_JAR" "$JDBC_PORT" "$PG_PORT" >"$OUT/db-jdbc.log" 2>&1 &
 PID[jdbc]=$!; PORT[jdbc]=$JDBC_PORT; LOG[jdbc]=$OUT/db-jdbc.log; PIDS+=($!)
 SERVERS=(skitai jdbc)
 for s in "${SERVERS[@]}"; do
-  wait_port "${PORT[$s]}" "${PID[$s]}" "${LOG[$s]}"
+  wait_port "${PORT[$s]}" "${PID[$s]}" "${LOG[$s]}" 600
   body=$(curl -fsS "http://127.0.0.1:${PORT[$s]}/city/42") || { echo "$s: /city/42 does not answer 2xx; see ${LOG[$s]}" >&2; exit 1; }
   echo "$body" | grep -q '"city-42"' || { echo "$s answered $body" >&2; exit 1; }
   echo "$s: $body"
 done
 
-TICK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
-live_peak() { jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/java.threads.livePeak=/ {print $2}'; }
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; printf "%.2f", v }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a/b : 0)}'; }
 
 declare -A RPS CPU P50 P99 PEAK MANYRPS
 for s in "${SERVERS[@]}"; do

@@ -57,18 +57,7 @@ VERTX_JAR=benchmarks/peers/vertx/target/vertx-peer.jar
 for f in "$JAR" "$VERTX_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
 HEAP="-Xms512m -Xmx512m"
 
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-port_open() { (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null; }
-wait_port() { # port pid log
-  for _ in $(seq 300); do
-    port_open "$1" && return 0
-    kill -0 "$2" 2>/dev/null || { echo "the process for port $1 exited; its log ($3):" >&2; tail -20 "$3" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "port $1 did not open within 30 s; see $3" >&2; exit 1
-}
+. benchmarks/lib.sh
 for port in "${BACKEND_PORTS[@]}" "$FANOUT_PORT" "$VERTX_FANOUT_PORT"; do
   if port_open "$port"; then echo "port $port is already in use: stop what listens there or set another port" >&2; exit 1; fi
 done
@@ -99,14 +88,9 @@ for s in "${SERVERS[@]}"; do
   echo "$s ${URL[$s]}: $(echo "$body" | head -c 200)"
 done
 
-TICK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
-live_peak() { jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/java.threads.livePeak=/ {print $2}'; }
 native_threads() { awk '/^Threads:/ {print $2}' /proc/$1/status; }
 BACKEND_FILTER=$(printf 'dport = :%s or ' "${BACKEND_PORTS[@]}"); BACKEND_FILTER="( ${BACKEND_FILTER% or } )"
 upstream_conns() { ss -tnpH state established "$BACKEND_FILTER" 2>/dev/null | grep -c "pid=$1," || true; }
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; printf "%.2f", v }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a/b : 0)}'; }
 
 declare -A ROW RAW ERR LIVE
 for c in $CONNECTIONS_LIST; do
