@@ -2,6 +2,8 @@ package io.skitai.core.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
@@ -12,6 +14,7 @@ import org.xnio.conduits.StreamSourceConduit;
 abstract class ScanningSourceConduit extends SingleBufferSourceConduit {
 
     private int held = -1;
+    private boolean nudging;
 
     ScanningSourceConduit(StreamSourceConduit next) {
         super(next);
@@ -51,9 +54,33 @@ abstract class ScanningSourceConduit extends SingleBufferSourceConduit {
                 // so it is asked again above before a byte is held)
                 dst.position(dst.position() - 1);
                 held = dst.get(dst.position()) & 0xff;
+                nudgeLater();
                 break;
             }
         }
         return dst.position() - from;
+    }
+
+    /**
+     * A held byte waits for the bytes that follow it. Should a layer below (TLS) already hold them
+     * without raising a readiness event, the channel would wait forever: so while a byte is held and
+     * reads are wanted, reads are woken again a millisecond later (read: the byte is handed on with
+     * what came, or held again).
+     */
+    private void nudgeLater() {
+        if (nudging) {
+            return;
+        }
+        nudging = true;
+        try {
+            getReadThread().executeAfter(() -> {
+                nudging = false;
+                if (held >= 0 && isReadResumed()) {
+                    wakeupReads();
+                }
+            }, 1, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            nudging = false;
+        }
     }
 }
