@@ -239,4 +239,26 @@ class PostgresCallsTest {
                 cli -> assertThat(cli.get("/").<Map<String, Object>>data()).containsEntry("status", Result.NORMAL)
                         .containsEntry("data", List.of(Map.of("name", "two-seoul"))));
     }
+
+    @Test
+    void lbMovesOnFromAMemberThatCannotBeReached() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        ServerBuilder config = ServerBuilder.create();
+        config.alias("@half", Db.POSTGRESQL, "postgres@127.0.0.1:" + closed + "/one", member("one"));
+        config.mount("/", ex -> {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                // Every other call is sent to the unreachable member first: no statement ran there.
+                out.add(outcome(Was.current().lb().backend("@half").execute("SELECT name FROM cities WHERE id = ?", 1)
+                        .dispatch(20)));
+            }
+            ex.json(out);
+        });
+        TestKit.serve(config, cli -> assertThat(cli.get("/").<List<Map<String, Object>>>data())
+                .allSatisfy(r -> assertThat(r).containsEntry("status", Result.NORMAL)
+                        .containsEntry("data", List.of(Map.of("name", "one-seoul")))));
+    }
 }
