@@ -24,8 +24,19 @@ public record UpstreamRequest(String method, URI uri, Map<String, String> header
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
             throw new IllegalArgumentException("an upstream request needs an absolute http:// or https:// URI, got " + uri);
         }
+        headers.forEach(UpstreamRequest::checkHeader);
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
+    }
+
+    /** A header a request line could be forged with (CR, LF or NUL, or a bad name) is refused. */
+    private static void checkHeader(String name, String value) {
+        if (name == null || name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+            throw new IllegalArgumentException("not a valid header name: '" + name + "'");
+        }
+        if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new IllegalArgumentException("header " + name + " has a value with CR, LF or NUL (or none)");
+        }
     }
 
     /** A request without a body. */

@@ -246,4 +246,13 @@ class UpstreamClientTest {
             });
         }
     }
+
+    @Test
+    void aHeaderThatCouldForgeARequestIsRefused() {
+        URI uri = URI.create("http://127.0.0.1:1/");
+        assertThatThrownBy(() -> UpstreamRequest.of("GET", uri, Map.of("X-A", "1\r\nX-Forged: 2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CR, LF");
+        assertThatThrownBy(() -> UpstreamRequest.of("GET", uri, Map.of("Bad Name", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header name");
+    }
 }

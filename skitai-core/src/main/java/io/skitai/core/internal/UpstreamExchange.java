@@ -64,7 +64,13 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
 
     /** Starts on {@code granted}, on its IO thread. */
     void start(UpstreamConnection granted) {
-        granted.run(() -> send(granted));
+        granted.run(() -> {
+            try {
+                send(granted);
+            } catch (RuntimeException e) {
+                fail(new IOException(e));
+            }
+        });
     }
 
     private void send(UpstreamConnection granted) {
