@@ -30,8 +30,8 @@ JDBC_PORT=${JDBC_PORT:-18292}
 OUT=benchmarks/out
 mkdir -p "$OUT"
 
-command -v wrk >/dev/null || { echo "installing wrk (apt-get)"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+. benchmarks/lib.sh
+need_wrk
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -ntp -DskipTests package -pl benchmarks -am
   mvn -B -q -ntp -Ppeers -DskipTests package -pl benchmarks/peers/db
@@ -41,7 +41,6 @@ PEER_JAR=benchmarks/peers/db/target/db-peer.jar
 for f in "$SKITAI_JAR" "$PEER_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
 HEAP="-Xms512m -Xmx512m"
 
-. benchmarks/lib.sh
 for port in "$PG_PORT" "$SKITAI_PORT" "$JDBC_PORT"; do
   if port_open "$port"; then echo "port $port is already in use" >&2; exit 1; fi
 done

@@ -43,11 +43,8 @@ POOL=${POOL:-${VERTX_POOL:-1024}}
 OUT=benchmarks/out
 mkdir -p "$OUT"
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (apt-get)"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
-fi
-# 500 client connections plus up to three upstream connections each need file descriptors.
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+. benchmarks/lib.sh
+need_wrk
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -ntp -DskipTests package -pl examples/fanout -am
   mvn -B -q -ntp -Ppeers -DskipTests package -pl benchmarks/peers/vertx -am
@@ -57,7 +54,6 @@ VERTX_JAR=benchmarks/peers/vertx/target/vertx-peer.jar
 for f in "$JAR" "$VERTX_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
 HEAP="-Xms512m -Xmx512m"
 
-. benchmarks/lib.sh
 for port in "${BACKEND_PORTS[@]}" "$FANOUT_PORT" "$VERTX_FANOUT_PORT"; do
   if port_open "$port"; then echo "port $port is already in use: stop what listens there or set another port" >&2; exit 1; fi
 done

@@ -17,3 +17,8 @@ cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 live_peak() { jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/java.threads.livePeak=/ {print $2}'; }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; printf "%.2f", v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a/b : 0)}'; }
+# wrk (installed from Debian when missing) and file descriptors for thousands of connections.
+need_wrk() {
+  command -v wrk >/dev/null || { echo "installing wrk (apt-get)"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+}

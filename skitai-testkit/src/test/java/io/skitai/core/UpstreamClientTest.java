@@ -184,10 +184,7 @@ class UpstreamClientTest {
 
     @Test
     void aRefusedConnectionIsAConnectException() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = TestKit.freePort();
         URI nobody = URI.create("http://127.0.0.1:" + port + "/");
         withClient(ServerBuilder.create(), client -> assertThatThrownBy(() -> get(client, nobody))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ConnectException.class));

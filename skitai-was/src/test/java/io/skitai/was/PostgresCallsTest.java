@@ -174,10 +174,7 @@ class PostgresCallsTest {
 
     @Test
     void aPasswordNeverShowsInFailuresOrTheStatus() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = TestKit.freePort();
         ServerBuilder config = ServerBuilder.create();
         config.alias("@gone", Db.POSTGRESQL, "app:sup3r%40secret@127.0.0.1:" + closed + "/app");
         config.mount("/", ex -> {
@@ -242,10 +239,7 @@ class PostgresCallsTest {
 
     @Test
     void lbMovesOnFromAMemberThatCannotBeReached() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = TestKit.freePort();
         ServerBuilder config = ServerBuilder.create();
         config.alias("@half", Db.POSTGRESQL, "postgres@127.0.0.1:" + closed + "/one", member("one"));
         config.mount("/", ex -> {

@@ -181,11 +181,15 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         return new MongoOps<>(context.upstreams().mongo(), (key, transport) -> fire(name, key, transport, false));
     }
 
+    private Alias definedAlias(String name) {
+        return context.upstreams().server().alias(name).orElseThrow(() ->
+                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
+    }
+
     /** The {@code @name} of {@code alias}, which must be a {@code type} database alias. */
     private String dbAlias(String alias, Db type) {
         String name = alias.startsWith("@") ? alias : "@" + alias;
-        Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
-                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
+        Alias a = definedAlias(name);
         if (a.db().filter(d -> d == type).isEmpty()) {
             throw new IllegalArgumentException(Messages.wrongDb(name, a.type().name(), type.name()));
         }
@@ -193,8 +197,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
     }
 
     private SqlEngine sqlEngine(String name, Db wanted) {
-        Alias a = context.upstreams().server().alias(name).orElseThrow(() ->
-                new IllegalArgumentException(Messages.unknownAlias(name, context.upstreams().server().aliases().keySet())));
+        Alias a = definedAlias(name);
         Db db = a.db().filter(d -> d == Db.POSTGRESQL || d == Db.SQLITE3)
                 .orElseThrow(() -> new IllegalArgumentException(Messages.notSqlAlias(name, a.type().name())));
         if (wanted != null && db != wanted) {
