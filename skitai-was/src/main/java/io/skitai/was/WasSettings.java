@@ -21,5 +21,12 @@ public final class WasSettings {
      */
     public static final Setting<Integer> MAX_DB_CONNECTIONS = Setting.of("was.maxDbConnections", Integer.class, 20);
 
+    /**
+     * The PostgreSQL driver of {@code Db.POSTGRESQL} aliases and {@code was.postgresql(..)} calls
+     * (default {@link PostgresDriver#PGJDBC}); its artifacts must be on the class path.
+     */
+    public static final Setting<PostgresDriver> POSTGRESQL_DRIVER =
+            Setting.of("was.postgresqlDriver", PostgresDriver.class, PostgresDriver.PGJDBC);
+
     private WasSettings() {}
 }

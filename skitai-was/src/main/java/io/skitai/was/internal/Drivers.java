@@ -1,6 +1,7 @@
 package io.skitai.was.internal;
 
 import io.skitai.core.Db;
+import io.skitai.was.PostgresDriver;
 import java.time.Duration;
 
 /**
@@ -14,8 +15,6 @@ final class Drivers {
     /** Throws a message naming the Maven artifacts {@code db} needs when they are not on the class path. */
     static void require(Db db) {
         switch (db) {
-            case POSTGRESQL -> require("PostgreSQL", "org.postgresql:r2dbc-postgresql and io.r2dbc:r2dbc-pool",
-                    "io.r2dbc.postgresql.PostgresqlConnectionFactory", "io.r2dbc.pool.ConnectionPool");
             case SQLITE3 -> require("SQLite", "org.xerial:sqlite-jdbc", "org.sqlite.JDBC");
             case REDIS -> require("Redis", "io.lettuce:lettuce-core", "io.lettuce.core.RedisClient");
             case MONGODB -> require("MongoDB", "org.mongodb:mongodb-driver-reactivestreams",
@@ -34,8 +33,20 @@ final class Drivers {
         }
     }
 
-    static SqlEngine postgres(int maxConnections, Duration maxIdle) {
-        return new PostgresEngine(maxConnections, maxIdle);
+    /** Throws a message naming the artifacts {@code driver} needs when they are not on the class path. */
+    static void postgres(PostgresDriver driver) {
+        switch (driver) {
+            case PGJDBC -> require("PostgreSQL (pgjdbc)", "org.postgresql:postgresql", "org.postgresql.Driver");
+            case R2DBC -> require("PostgreSQL (r2dbc)", "org.postgresql:r2dbc-postgresql and io.r2dbc:r2dbc-pool",
+                    "io.r2dbc.postgresql.PostgresqlConnectionFactory", "io.r2dbc.pool.ConnectionPool");
+        }
+    }
+
+    /** The PostgreSQL engine on {@code driver}, after checking its artifacts are there. */
+    static SqlEngine postgres(PostgresDriver driver, int maxConnections, Duration maxIdle) {
+        postgres(driver);
+        return driver == PostgresDriver.R2DBC
+                ? new PgR2dbcEngine(maxConnections, maxIdle) : new PgJdbcEngine(maxConnections, maxIdle);
     }
 
     static SqlEngine sqlite() {

@@ -3,15 +3,9 @@ package io.skitai.was.internal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,7 +32,7 @@ final class SqliteEngine implements SqlEngine {
     public Transport transport(String sql, Object[] params) {
         return target -> CompletableFuture.supplyAsync(() -> {
             try {
-                return run(connection(Path.of(target.uri().getSchemeSpecificPart())), sql, params);
+                return JdbcStatements.run(connection(Path.of(target.uri().getSchemeSpecificPart())), sql, params);
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
@@ -62,7 +56,7 @@ final class SqliteEngine implements SqlEngine {
             public CompletableFuture<io.skitai.was.Result> execute(String sql, Object[] params) {
                 return CompletableFuture.supplyAsync(() -> {
                     try {
-                        return run(c, sql, params);
+                        return JdbcStatements.run(c, sql, params);
                     } catch (SQLException e) {
                         throw new CompletionException(e);
                     }
@@ -133,29 +127,6 @@ final class SqliteEngine implements SqlEngine {
         }
         opened.add(c);
         return c;
-    }
-
-    private static io.skitai.was.Result run(Connection c, String sql, Object[] params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            if (ps.execute()) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            row.put(meta.getColumnLabel(i), rs.getObject(i));
-                        }
-                        rows.add(row);
-                    }
-                }
-                return SqlRows.outcome(rows, 0);
-            }
-            return SqlRows.outcome(rows, Math.max(0, ps.getUpdateCount()));
-        }
     }
 
     @Override

@@ -65,10 +65,9 @@ public final class Upstreams {
     SqlEngine sql(io.skitai.core.Db db) {
         // The driver check runs when the engine is made, not per call (a class lookup each time).
         return switch (db) {
-            case POSTGRESQL -> server.service(POSTGRES, () -> {
-                Drivers.require(db);
-                return Drivers.postgres(server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive());
-            });
+            case POSTGRESQL -> server.service(POSTGRES, () -> Drivers.postgres(
+                    server.setting(io.skitai.was.WasSettings.POSTGRESQL_DRIVER),
+                    server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive()));
             case SQLITE3 -> server.service(SQLITE, () -> {
                 Drivers.require(db);
                 return Drivers.sqlite();

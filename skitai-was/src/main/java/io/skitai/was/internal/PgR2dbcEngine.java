@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * first statement; idle connections closed after the backend keep-alive), {@code ?} placeholders
  * numbered for PostgreSQL, every value a bind parameter. Cancelling a call cancels its statement.
  */
-final class PostgresEngine implements SqlEngine {
+final class PgR2dbcEngine implements SqlEngine {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long a transaction waits for its connection, its BEGIN, COMMIT or ROLLBACK. */
@@ -41,7 +41,7 @@ final class PostgresEngine implements SqlEngine {
     private final Duration maxIdle;
     private final Map<String, ConnectionPool> pools = new ConcurrentHashMap<>();
 
-    PostgresEngine(int maxConnections, Duration maxIdle) {
+    PgR2dbcEngine(int maxConnections, Duration maxIdle) {
         this.maxConnections = maxConnections;
         this.maxIdle = maxIdle;
     }
@@ -109,7 +109,7 @@ final class PostgresEngine implements SqlEngine {
     private static Mono<io.skitai.was.Result> run(ConnectionPool pool, String sql, Object[] params) {
         return Mono.usingWhen(pool.create(), connection -> statement(connection, sql, params), Connection::close,
                 (connection, error) -> brokenBy(error) ? discard(connection) : connection.close(),
-                PostgresEngine::cancelAndDiscard);
+                PgR2dbcEngine::cancelAndDiscard);
     }
 
     /**
