@@ -172,6 +172,18 @@ public interface Exchange {
     void async(CompletionStage<?> completion, Handler then);
 
     /**
+     * Switches this request's connection to another protocol: {@code protocolSwitch} answers the
+     * handshake and takes the connection over (skitai-websocket does; applications use that
+     * module). After it the response counts as sent; the handler returns and must send nothing.
+     * HTTP/1.1 only: on HTTP/2 the switch is refused with a 400.
+     *
+     * @throws HttpError as the switch refuses the request (a 400, 403...)
+     */
+    default void switchProtocol(ProtocolSwitch protocolSwitch) {
+        throw new UnsupportedOperationException("this exchange cannot switch protocols");
+    }
+
+    /**
      * The server handling this request: its aliases, upstream settings and server-wide services,
      * and its shared state, status, restart and shutdown (the one way from a request to its server).
      *

@@ -213,6 +213,21 @@ public final class TestClient implements AutoCloseable {
         return new ApiStub(this, "");
     }
 
+    /**
+     * A websocket to {@code path} on the same server ({@code ws://}, or {@code wss://} over TLS).
+     * Close it when done.
+     */
+    public TestWebSocket ws(String path) {
+        return ws(path, Map.of());
+    }
+
+    /** A websocket with extra handshake headers (such as {@code Origin}). */
+    public TestWebSocket ws(String path, Map<String, String> headers) {
+        URI http = uri(path);
+        URI ws = URI.create(("https".equals(http.getScheme()) ? "wss" : "ws") + http.toString().substring(http.getScheme().length()));
+        return TestWebSocket.open(http(), ws, headers);
+    }
+
     /** A raw socket to the same server, for protocol-level tests. Close it when done. */
     public RawConnection raw() {
         return "https".equals(base.getScheme()) ? RawConnection.openTls(host(), port())

@@ -17,6 +17,9 @@ final class HandlerAdapter implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger("io.skitai.core");
     private static final byte[] EMPTY = new byte[0];
+    /** Where a switched connection's work runs with {@code threads(0)}: it may block, the IO thread may not. */
+    private static final java.util.concurrent.ThreadFactory SWITCHED = Thread.ofVirtual().name("skitai-switched-", 0).factory();
+    private static final java.util.concurrent.Executor VIRTUAL = task -> SWITCHED.newThread(task).start();
 
     private final Handler handler;
     private final String point;
@@ -52,7 +55,7 @@ final class HandlerAdapter implements HttpHandler {
 
     private void invoke(HttpServerExchange exchange, byte[] body) {
         UndertowExchange ex = new UndertowExchange(exchange, point,
-                threads.mayBlock(), ioTimeoutMillis, body);
+                threads.mayBlock(), ioTimeoutMillis, body, threads.mayBlock() ? threads.executor() : VIRTUAL);
         run(exchange, ex, handler, true);
     }
 

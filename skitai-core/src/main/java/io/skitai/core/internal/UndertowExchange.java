@@ -41,6 +41,7 @@ final class UndertowExchange implements Exchange {
     private final String mountPoint;
     private final boolean mayBlock;
     private final long ioTimeoutMillis;
+    private final java.util.concurrent.Executor laterThreads;
     private byte[] body;
     private boolean bodyStreamed;
     private Map<String, List<String>> queryParams;
@@ -52,13 +53,36 @@ final class UndertowExchange implements Exchange {
     /** A continuation registered with {@link #async}. */
     record Pending(CompletionStage<?> completion, Handler then) {}
 
+    /**
+     * @param laterThreads where work of a connection that {@linkplain #switchProtocol switched
+     *                     protocol} runs: the handler threads, or virtual threads with {@code threads(0)}
+     */
     UndertowExchange(HttpServerExchange exchange, String mountPoint, boolean mayBlock, long ioTimeoutMillis,
-            byte[] preloadedBody) {
+            byte[] preloadedBody, java.util.concurrent.Executor laterThreads) {
         this.exchange = exchange;
         this.mountPoint = mountPoint;
         this.mayBlock = mayBlock;
         this.ioTimeoutMillis = ioTimeoutMillis;
         this.body = preloadedBody;
+        this.laterThreads = laterThreads;
+    }
+
+    @Override
+    public void switchProtocol(io.skitai.core.ProtocolSwitch protocolSwitch) {
+        if (exchange.isResponseStarted()) {
+            throw new IllegalStateException("switchProtocol after the response started");
+        }
+        if (!exchange.getProtocol().equals(io.undertow.util.Protocols.HTTP_1_1)) {
+            throw new io.skitai.core.HttpError(400, "a protocol switch needs HTTP/1.1 (this request came over "
+                    + exchange.getProtocol() + ")");
+        }
+        try {
+            protocolSwitch.start(exchange, new SwitchedScope(this, laterThreads));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the protocol switch failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

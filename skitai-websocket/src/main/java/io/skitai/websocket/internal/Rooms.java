@@ -1,0 +1,49 @@
+package io.skitai.websocket.internal;
+
+import io.undertow.websockets.core.WebSocketChannel;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state of one websocket route (one mount): its open channels and its group-chat rooms, each
+ * room made on its first client and dropped with its last.
+ */
+public final class Rooms {
+
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Set<WebSocketChannel> channels = ConcurrentHashMap.newKeySet();
+
+    /** The open channels of the route (Undertow adds and removes them). */
+    Set<WebSocketChannel> channels() {
+        return channels;
+    }
+
+    /** Puts {@code client} in the room {@code key}, making it if needed. */
+    Room enter(String key, WsConnection<?> client) {
+        return rooms.compute(key, (k, room) -> {
+            Room r = room == null ? new Room(k) : room;
+            r.add(client);
+            return r;
+        });
+    }
+
+    /** Takes {@code client} out of its room, dropping the room when it is empty. */
+    void leave(Room room, WsConnection<?> client) {
+        rooms.computeIfPresent(room.key(), (k, r) -> r.remove(client) ? null : r);
+    }
+
+    /** The room key of a request: its path and its query parameters, sorted. */
+    static String key(String path, Map<String, java.util.List<String>> query) {
+        StringBuilder b = new StringBuilder(path);
+        char sep = '?';
+        for (Map.Entry<String, java.util.List<String>> e : new TreeMap<>(query).entrySet()) {
+            for (String v : e.getValue()) {
+                b.append(sep).append(e.getKey()).append('=').append(v);
+                sep = '&';
+            }
+        }
+        return b.toString();
+    }
+}

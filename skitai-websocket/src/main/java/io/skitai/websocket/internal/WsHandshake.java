@@ -1,0 +1,41 @@
+package io.skitai.websocket.internal;
+
+import io.skitai.core.HttpError;
+import io.skitai.core.ProtocolSwitch;
+import io.skitai.core.RequestScope;
+import io.skitai.websocket.WsConfig;
+import io.skitai.websocket.WsRoute;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
+
+/** Answers a route's websocket handshake with Undertow's and opens a {@link WsConnection} on the channel. */
+public final class WsHandshake<T> implements ProtocolSwitch {
+
+    private final WsConfig config;
+    private final Class<T> messageType;
+    private final WsRoute<T> route;
+    private final Rooms rooms;
+
+    public WsHandshake(WsConfig config, Class<T> messageType, WsRoute<T> route, Rooms rooms) {
+        this.config = config;
+        this.messageType = messageType;
+        this.route = route;
+        this.rooms = rooms;
+    }
+
+    @Override
+    public void start(HttpServerExchange exchange, RequestScope scope) {
+        AsyncWebSocketHttpServerExchange facade = new AsyncWebSocketHttpServerExchange(exchange, rooms.channels());
+        LimitedHandshake handshake = new LimitedHandshake(config.maxFrameBytes());
+        if (!handshake.matches(facade)) {
+            throw new HttpError(400, "not a websocket handshake this server speaks: it needs Sec-WebSocket-Version: 13"
+                    + " and a Sec-WebSocket-Key");
+        }
+        exchange.upgradeChannel((connection, upgraded) -> {
+            WebSocketChannel channel = handshake.createChannel(facade, connection, facade.getBufferPool());
+            new WsConnection<>(channel, config, messageType, route, rooms, scope).open();
+        });
+        handshake.handshake(facade);
+    }
+}
