@@ -5,7 +5,7 @@ import java.util.List;
 /** The clients of a {@link WsSpec#GROUPCHAT} route that share its path and query parameters. */
 public interface WsRoom {
 
-    /** The room's key: the request path and its sorted query parameters. */
+    /** The room's key: the request path and its sorted query parameters (those of {@link WsConfig#roomParams}). */
     String key();
 
     /** The ids of the clients in the room now, in the order they entered. */

@@ -19,7 +19,8 @@ public enum WsSpec {
     THREADSAFE,
 
     /**
-     * Rooms: clients of the same route with the same path and query parameters share a room; a
+     * Rooms: clients of the same route with the same path and query parameters share a room
+     * ({@link WsConfig#roomParams} narrows which parameters count); a
      * return value goes to everyone in it ({@link WsReply#to} sends to one client), and so do
      * the return values of {@link WsRoute#onOpen} and {@link WsRoute#onClose}.
      */

@@ -30,13 +30,41 @@ public final class Binders {
 
     /** The binders of a route method's parameters; throws {@link IllegalStateException} for a parameter it cannot bind. */
     public static Binder[] of(Method method) {
+        return of(method, -2);
+    }
+
+    /**
+     * The binders of a websocket route method: {@code WsClient} parameters get the client, the
+     * parameter at {@code messageIndex} (-1: none) the message, the rest bind as a route's.
+     */
+    public static Binder[] ofWebSocket(Method method, int messageIndex) {
+        return of(method, messageIndex);
+    }
+
+    /** The index of a websocket route method's message parameter: the first not a Was, Exchange or WsClient; -1 if none. */
+    public static int messageIndex(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] != Was.class && types[i] != Exchange.class && types[i] != io.skitai.websocket.WsClient.class) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code messageIndex}: -2 for an HTTP route, else as {@link #ofWebSocket}. */
+    private static Binder[] of(Method method, int messageIndex) {
         Parameter[] params = method.getParameters();
         Binder[] binders = new Binder[params.length];
         boolean bodyTaken = false;
         for (int i = 0; i < params.length; i++) {
             Parameter p = params[i];
             Class<?> type = p.getType();
-            if (type == Was.class) {
+            if (messageIndex > -2 && type == io.skitai.websocket.WsClient.class) {
+                binders[i] = Call::wsClient;
+            } else if (i == messageIndex) {
+                binders[i] = Call::wsMessage;
+            } else if (type == Was.class) {
                 binders[i] = Call::was;
             } else if (type == Exchange.class) {
                 binders[i] = Call::exchange;

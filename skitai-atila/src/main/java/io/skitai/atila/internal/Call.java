@@ -24,12 +24,37 @@ public final class Call {
     private final Exchange exchange;
     private final Was was;
     private final Map<String, String> pathVariables;
+    private final io.skitai.websocket.WsClient wsClient;
+    private final Object wsMessage;
 
     /** A call of a route for one request. */
     public Call(Exchange exchange, Was was, Map<String, String> pathVariables) {
+        this(exchange, was, pathVariables, null, null);
+    }
+
+    /** A call of a websocket route for one client's event or message ({@code message} null for an event). */
+    public Call(Exchange exchange, Was was, Map<String, String> pathVariables, io.skitai.websocket.WsClient client,
+            Object message) {
         this.exchange = exchange;
         this.was = was;
         this.pathVariables = pathVariables;
+        this.wsClient = client;
+        this.wsMessage = message;
+    }
+
+    /** The websocket client of a websocket route's call (null for a handshake or an HTTP route). */
+    public io.skitai.websocket.WsClient wsClient() {
+        return wsClient;
+    }
+
+    /** The websocket message of a websocket route's call. */
+    public Object wsMessage() {
+        return wsMessage;
+    }
+
+    /** The path variables of the route's match. */
+    public Map<String, String> pathVariables() {
+        return pathVariables;
     }
 
     /** The request. */

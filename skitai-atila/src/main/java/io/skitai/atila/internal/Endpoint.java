@@ -16,14 +16,36 @@ public final class Endpoint {
     private final String description;
     /** The route method inside its {@code @RunBefore}/{@code @RunAfter} filters; null when it has none. */
     private final io.skitai.core.Handler filtered;
+    /** What a route that is no method call does (a websocket handshake); null for a method. */
+    private final Invocation invocation;
+
+    /** A route's work other than calling its method. */
+    @FunctionalInterface
+    public interface Invocation {
+        Object invoke(Call call) throws Exception;
+    }
 
     private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description,
             java.util.List<Hook> before, java.util.List<Hook> after) {
         this.invoker = invoker;
         this.binders = binders;
         this.description = description;
+        this.invocation = null;
         this.filtered = before.isEmpty() && after.isEmpty() ? null
                 : RouteFilters.around(before, after, this::invokeMethod);
+    }
+
+    private Endpoint(String description, Invocation invocation) {
+        this.invoker = null;
+        this.binders = new Binders.Binder[0];
+        this.description = description;
+        this.invocation = invocation;
+        this.filtered = null;
+    }
+
+    /** An endpoint doing {@code invocation} (a websocket handshake) instead of calling a method. */
+    public static Endpoint of(String description, Invocation invocation) {
+        return new Endpoint(description, invocation);
     }
 
     /** This endpoint with {@code @RunBefore} and {@code @RunAfter} hooks around the method, as filters. */
@@ -33,8 +55,12 @@ public final class Endpoint {
 
     /** Prepares {@code method} of {@code controller}; throws {@link IllegalStateException} when it cannot be routed. */
     public static Endpoint of(Object controller, Method method) {
+        return of(controller, method, Binders.of(method));
+    }
+
+    /** Prepares {@code method} of {@code controller} with its {@code binders}. */
+    public static Endpoint of(Object controller, Method method, Binders.Binder[] binders) {
         String description = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        Binders.Binder[] binders = Binders.of(method);
         try {
             method.trySetAccessible();
             MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(controller);
@@ -51,7 +77,17 @@ public final class Endpoint {
      * value is the result instead; after-hooks run before the result is rendered); returns the result.
      */
     public Object invoke(Call call) throws Exception {
+        if (invocation != null) {
+            return invocation.invoke(call);
+        }
         return filtered == null ? invokeMethod(call) : RouteFilters.run(filtered, call);
+    }
+
+    /** Binds the arguments without calling the method: a missing or bad parameter throws its {@code HttpError}. */
+    public void bindOnly(Call call) {
+        for (Binders.Binder b : binders) {
+            b.bind(call);
+        }
     }
 
     private Object invokeMethod(Call call) throws Exception {

@@ -51,6 +51,16 @@ public final class Messages {
 
     // ---- routes (mount time) ----
 
+    public static String noWebSocketMessage(Method method) {
+        return "SKITAI-A068 " + method + ": a @WebSocketRoute method needs a message parameter (a String, byte[] or"
+                + " the type its encoding decodes into), besides Was, Exchange and WsClient";
+    }
+
+    public static String noWebSocketEvent(Method route, String name) {
+        return "SKITAI-A069 " + route + ": its websocket event method " + name + " is not a public method of "
+                + route.getDeclaringClass().getSimpleName();
+    }
+
     public static String staticRoute(Method method) {
         return "SKITAI-A010 " + method + ": @Route methods must not be static";
     }

@@ -50,14 +50,38 @@ public final class Routes {
                 }
             }
         }
+        for (Object controller : controllers) {
+            for (Method method : annotated(controller.getClass(), io.skitai.atila.WebSocketRoute.class)) {
+                if (Modifier.isStatic(method.getModifiers())) {
+                    throw new IllegalStateException(Messages.staticRoute(method));
+                }
+                io.skitai.atila.WebSocketRoute ws = method.getAnnotation(io.skitai.atila.WebSocketRoute.class);
+                Endpoint endpoint = WebSocketRoutes.endpoint(controller, method, ws);
+                for (String text : ws.value()) {
+                    PathTemplate template;
+                    try {
+                        template = PathTemplate.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(Messages.at(endpoint, e.getMessage()), e);
+                    }
+                    names.add(method.getName(), controller.getClass().getSimpleName() + "." + method.getName(),
+                            endpoint.toString(), template);
+                    table.add("GET", template, endpoint);
+                }
+            }
+        }
         return new AtilaHandler(table, names, templates, runtime);
     }
 
     private static List<Method> routeMethods(Class<?> type) {
+        return annotated(type, Route.class);
+    }
+
+    private static List<Method> annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
         List<Method> out = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             Arrays.stream(c.getDeclaredMethods())
-                    .filter(m -> m.isAnnotationPresent(Route.class) && !m.isBridge() && !m.isSynthetic())
+                    .filter(m -> m.isAnnotationPresent(annotation) && !m.isBridge() && !m.isSynthetic())
                     .sorted(Comparator.comparing(Method::getName))
                     .forEach(out::add);
         }

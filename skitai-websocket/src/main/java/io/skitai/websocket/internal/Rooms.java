@@ -34,11 +34,14 @@ public final class Rooms {
         rooms.computeIfPresent(room.key(), (k, r) -> r.remove(client) ? null : r);
     }
 
-    /** The room key of a request: its path and its query parameters, sorted. */
-    static String key(String path, Map<String, java.util.List<String>> query) {
+    /** The room key of a request: its path and its query parameters named in {@code params} ({@code "*"}: all), sorted. */
+    static String key(String path, Map<String, java.util.List<String>> query, java.util.List<String> params) {
         StringBuilder b = new StringBuilder(path);
         char sep = '?';
         for (Map.Entry<String, java.util.List<String>> e : new TreeMap<>(query).entrySet()) {
+            if (!params.contains("*") && !params.contains(e.getKey())) {
+                continue;
+            }
             for (String v : e.getValue()) {
                 b.append(sep).append(e.getKey()).append('=').append(v);
                 sep = '&';

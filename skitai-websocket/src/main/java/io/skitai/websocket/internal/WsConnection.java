@@ -63,7 +63,7 @@ final class WsConnection<T> implements WsClient {
         channel.getReceiveSetter().set(new WsReceiver(this, config.maxMessageBytes()));
         channel.addCloseTask(c -> closed());
         if (config.spec() == WsSpec.GROUPCHAT) {
-            room = rooms.enter(Rooms.key(exchange().path(), exchange().queryParams()), this);
+            room = rooms.enter(Rooms.key(exchange().path(), exchange().queryParams(), config.roomParams()), this);
         }
         scheduleTick(channel.getIoThread());
         scope.execute(() -> {
