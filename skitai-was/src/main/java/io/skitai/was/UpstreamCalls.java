@@ -17,6 +17,37 @@ public abstract sealed class UpstreamCalls implements Requests<Call> permits Was
 
     UpstreamCalls() {}
 
+    /**
+     * A websocket to {@code url} ({@code "@alias/path"} of a {@code Proto.WS}/{@code WSS} alias, or
+     * a {@code ws://}/{@code wss://} URL), opened now without blocking; see {@link WsSession}.
+     * Connect failures move on to the alias's next member, as for HTTP.
+     */
+    public WsSession ws(String url) {
+        return requests().ws(url);
+    }
+
+    /** {@link #ws(String)}: the scheme follows the alias or URL (Python's {@code was.wss}). */
+    public WsSession wss(String url) {
+        return requests().ws(url);
+    }
+
+    /**
+     * Python's one-shot {@code was.ws(url, message)}: opens, sends {@code message}, and returns the
+     * first message back as a call; the websocket closes once that call completes.
+     */
+    public Call ws(String url, Object message) {
+        WsSession session = requests().ws(url);
+        Call reply;
+        try {
+            reply = session.send(message).receive();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        reply.future().whenComplete((r, e) -> session.close());
+        return reply;
+    }
+
     /** GET {@code url} ({@code "@alias/path"} or absolute); see {@link Requests}. */
     @Override
     public Call get(String url, Map<String, String> headers) {

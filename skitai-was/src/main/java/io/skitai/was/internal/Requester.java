@@ -255,6 +255,15 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         };
     }
 
+    /** A websocket to {@code url}, opened now (see {@link io.skitai.was.WsSession}); single calls only. */
+    @SuppressWarnings("unchecked")
+    public io.skitai.was.WsSession ws(String url) {
+        if (all) {
+            throw new IllegalStateException("was.map() has no websockets: open one per member with was.ws(..)");
+        }
+        return WsUpstream.open((Caller<Call>) this, context.upstreams().websockets(), json(), url);
+    }
+
     @Override
     public GrpcStub<C> grpc(String url) {
         GrpcRequired.require("was.grpc");

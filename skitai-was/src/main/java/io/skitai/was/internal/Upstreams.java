@@ -76,6 +76,15 @@ public final class Upstreams {
         };
     }
 
+    private static final Key<java.net.http.HttpClient> WEBSOCKETS = Key.of("was.websockets", java.net.http.HttpClient.class);
+
+    /** The JDK client of {@code was.ws} calls (its own selector thread), made on first use and closed when the server stops. */
+    java.net.http.HttpClient websockets() {
+        return server.service(WEBSOCKETS, () -> java.net.http.HttpClient.newBuilder()
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build());
+    }
+
     private static final Key<RedisEngine> REDIS = Key.of("was.redis", RedisEngine.class);
 
     /** The Redis engine, made on first use and closed when the server stops. */
