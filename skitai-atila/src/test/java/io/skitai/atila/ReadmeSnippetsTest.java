@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeSnippetsTest {
 
-    static final List<String> IMPORTS = List.of("io.skitai.core.*", "io.skitai.was.*", "io.skitai.atila.*",
+    static final List<String> IMPORTS = List.of("io.skitai.core.*", "io.skitai.was.*", "io.skitai.atila.*", "io.skitai.websocket.*",
             "io.skitai.atila.Method", "java.util.*", "java.time.*", "java.nio.file.Path",
             "java.util.concurrent.locks.Lock", "io.skitai.testkit.TestClient", "io.skitai.testkit.TestServer",
             "io.skitai.testkit.SkitaiTest", "org.junit.jupiter.api.Test",
