@@ -46,6 +46,9 @@ public interface ServerContext {
     /** The state shared by every worker process of the server ({@link SkitaiServer#sharedState()}). */
     SharedState sharedState();
 
+    /** Messages to this server's other worker processes (see {@link WorkerChannel}). */
+    WorkerChannel workerChannel();
+
     /** The server's processes, uptime, connections, requests and added sections ({@link SkitaiServer#status()}). */
     ServerStatus status();
 

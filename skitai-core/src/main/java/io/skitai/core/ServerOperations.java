@@ -24,6 +24,11 @@ final class ServerOperations implements ServerControl {
     }
 
     @Override
+    public WorkerChannel workerChannel() {
+        return server.workerChannel();
+    }
+
+    @Override
     public ServerStatus status() {
         return server.status();
     }

@@ -96,6 +96,11 @@ public final class SkitaiServer implements AutoCloseable {
         return context().state();
     }
 
+    /** The channel between this server's worker processes (see {@link WorkerChannel}). */
+    public WorkerChannel workerChannel() {
+        return context().channel();
+    }
+
     /** The server's processes, uptime, connections, requests served and added sections. */
     public ServerStatus status() {
         Map<String, Object> sections = new LinkedHashMap<>();

@@ -61,6 +61,11 @@ public final class DetachedServer implements ServerContext {
     }
 
     @Override
+    public io.skitai.core.WorkerChannel workerChannel() {
+        throw notRunning();
+    }
+
+    @Override
     public ServerStatus status() {
         throw notRunning();
     }

@@ -106,6 +106,11 @@ final class EngineServices implements ServerContext, AutoCloseable {
     }
 
     @Override
+    public io.skitai.core.WorkerChannel workerChannel() {
+        return control.workerChannel();
+    }
+
+    @Override
     public ServerStatus status() {
         return control.status();
     }

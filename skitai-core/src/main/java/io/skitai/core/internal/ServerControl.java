@@ -14,6 +14,9 @@ public interface ServerControl {
     /** The state shared by every worker process. */
     SharedState sharedState();
 
+    /** The channel between the server's worker processes. */
+    io.skitai.core.WorkerChannel workerChannel();
+
     /** The server's status with its added sections. */
     ServerStatus status();
 

@@ -14,6 +14,41 @@ public final class Rooms {
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Set<WebSocketChannel> channels = ConcurrentHashMap.newKeySet();
+    private volatile io.skitai.core.WorkerChannel workers;
+    private volatile String topic;
+
+    /**
+     * Joins the route's rooms to the same route's rooms in the server's other worker processes,
+     * once: a room message published here is delivered there to the room of the same key.
+     */
+    void joinWorkers(io.skitai.core.WorkerChannel channel, String routeTopic) {
+        if (workers != null) {
+            return;
+        }
+        synchronized (this) {
+            if (workers == null) {
+                channel.subscribe(routeTopic, this::fromWorker);
+                topic = routeTopic;
+                workers = channel;
+            }
+        }
+    }
+
+    /** Sends an encoded room message to the other workers. */
+    void toWorkers(String roomKey, MessageCodec.Frame frame) {
+        io.skitai.core.WorkerChannel channel = workers;
+        if (channel != null) {
+            channel.publish(topic, RoomFrames.encode(roomKey, frame));
+        }
+    }
+
+    private void fromWorker(byte[] payload) {
+        RoomFrames.Decoded d = RoomFrames.decode(payload);
+        Room room = rooms.get(d.roomKey());
+        if (room != null) {
+            room.deliverHere(d.frame());
+        }
+    }
 
     /** The open channels of the route (Undertow adds and removes them). */
     Set<WebSocketChannel> channels() {
@@ -23,7 +58,7 @@ public final class Rooms {
     /** Puts {@code client} in the room {@code key}, making it if needed. */
     Room enter(String key, WsConnection<?> client) {
         return rooms.compute(key, (k, room) -> {
-            Room r = room == null ? new Room(k) : room;
+            Room r = room == null ? new Room(k, this) : room;
             r.add(client);
             return r;
         });

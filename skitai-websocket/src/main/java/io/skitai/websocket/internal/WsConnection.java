@@ -158,10 +158,19 @@ final class WsConnection<T> implements WsClient {
 
     /** Sends without waiting (room messages): a client whose queue is full is closed instead. */
     void offer(Object message) {
-        MessageCodec.Frame frame = MessageCodec.encode(message, config.encoding());
+        offerFrame(encode(message));
+    }
+
+    /** {@link #offer} of a message already encoded. */
+    void offerFrame(MessageCodec.Frame frame) {
         if (reserve(frame.size(), false)) {
             write(frame);
         }
+    }
+
+    /** {@code message} encoded as this route sends it. */
+    MessageCodec.Frame encode(Object message) {
+        return MessageCodec.encode(message, config.encoding());
     }
 
     /**

@@ -32,6 +32,9 @@ public final class WsHandshake<T> implements ProtocolSwitch {
             throw new HttpError(400, "not a websocket handshake this server speaks: it needs Sec-WebSocket-Version: 13"
                     + " and a Sec-WebSocket-Key");
         }
+        if (config.spec() == io.skitai.websocket.WsSpec.GROUPCHAT) {
+            rooms.joinWorkers(scope.exchange().server().workerChannel(), "skitai.ws " + scope.exchange().mountPoint());
+        }
         exchange.upgradeChannel((connection, upgraded) -> {
             WebSocketChannel channel = handshake.createChannel(facade, connection, facade.getBufferPool());
             new WsConnection<>(channel, config, messageType, route, rooms, scope).open();

@@ -36,17 +36,20 @@ public final class ProcessContext implements AutoCloseable {
     private final ProcessRole role;
     private final Scoreboard board;
     private final SharedState state;
+    private final io.skitai.core.WorkerChannel channel;
     private final int slot;
     private volatile int index;
     private ScheduledExecutorService publisher;
     private LongSupplier requests = () -> 0;
     private LongSupplier connections = () -> 0;
 
-    private ProcessContext(String name, ProcessRole role, Scoreboard board, SharedState state, int slot) {
+    private ProcessContext(String name, ProcessRole role, Scoreboard board, SharedState state,
+            io.skitai.core.WorkerChannel channel, int slot) {
         this.name = name;
         this.role = role;
         this.board = board;
         this.state = state;
+        this.channel = channel;
         this.slot = slot;
         this.index = role.isSpare() ? -1 : Math.max(0, role.index());
     }
@@ -77,7 +80,35 @@ public final class ProcessContext implements AutoCloseable {
         SharedState state = settings.redisUri().isPresent()
                 ? StateStores.redis(settings.redisUri().get(), name, settings.luKeys(), settings.gsKeys())
                 : new TableState(board, locks);
-        return new ProcessContext(name, role, board, state, slot);
+        return new ProcessContext(name, role, board, state, channel(role), slot);
+    }
+
+    /** The worker bus of a worker; a channel with no peers in a single process. */
+    private static io.skitai.core.WorkerChannel channel(ProcessRole role) {
+        if (!role.isWorker()) {
+            return new io.skitai.core.WorkerChannel() {
+                @Override
+                public void publish(String topic, byte[] payload) {
+                    // no other process to reach
+                }
+
+                @Override
+                public void subscribe(String topic, java.util.function.Consumer<byte[]> listener) {
+                    // nobody publishes to a single process
+                }
+            };
+        }
+        Path instance = role.instance().orElseThrow();
+        try {
+            return WorkerBus.open(instance);
+        } catch (java.io.IOException e) {
+            throw new StartupException(Messages.workerTable(instance, "cannot open the worker bus: " + e.getMessage()), e);
+        }
+    }
+
+    /** The channel between this server's worker processes. */
+    public io.skitai.core.WorkerChannel channel() {
+        return channel;
     }
 
     /** The server's shared state. */
@@ -168,6 +199,9 @@ public final class ProcessContext implements AutoCloseable {
     public void close() {
         if (publisher != null) {
             publisher.shutdownNow();
+        }
+        if (channel instanceof WorkerBus bus) {
+            bus.close();
         }
         if (state instanceof AutoCloseable c) {
             try {
