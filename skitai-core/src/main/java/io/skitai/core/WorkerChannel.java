@@ -8,7 +8,9 @@ import java.util.function.Consumer;
  * under a topic reaches the listeners of that topic in every other worker, in the order its
  * publisher sent them (no order across publishers); this process's own listeners are not called.
  * In a single process there are no others, and publishing does nothing. On one machine the
- * workers talk over Unix domain sockets in the master's instance directory.
+ * workers talk over Unix domain sockets in the master's instance directory; a server sharing its
+ * state on Redis ({@code shareStateOnRedis}) uses Redis pub/sub, reaching every process of every
+ * server of the same name on that Redis.
  */
 public interface WorkerChannel {
 

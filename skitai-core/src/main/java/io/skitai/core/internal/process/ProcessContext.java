@@ -80,11 +80,17 @@ public final class ProcessContext implements AutoCloseable {
         SharedState state = settings.redisUri().isPresent()
                 ? StateStores.redis(settings.redisUri().get(), name, settings.luKeys(), settings.gsKeys())
                 : new TableState(board, locks);
-        return new ProcessContext(name, role, board, state, channel(role), slot);
+        return new ProcessContext(name, role, board, state, channel(role, settings, name), slot);
     }
 
-    /** The worker bus of a worker; a channel with no peers in a single process. */
-    private static io.skitai.core.WorkerChannel channel(ProcessRole role) {
+    /**
+     * Redis pub/sub when the state is on Redis (every process on every machine), else the worker
+     * bus of a worker, else a channel with no peers (a single process).
+     */
+    private static io.skitai.core.WorkerChannel channel(ProcessRole role, ProcessSettings settings, String name) {
+        if (settings.redisUri().isPresent()) {
+            return RedisChannel.connect(settings.redisUri().get(), name);
+        }
         if (!role.isWorker()) {
             return new io.skitai.core.WorkerChannel() {
                 @Override
@@ -200,8 +206,12 @@ public final class ProcessContext implements AutoCloseable {
         if (publisher != null) {
             publisher.shutdownNow();
         }
-        if (channel instanceof WorkerBus bus) {
-            bus.close();
+        if (channel instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort on the way out
+            }
         }
         if (state instanceof AutoCloseable c) {
             try {
