@@ -9,6 +9,17 @@ import java.util.Optional;
  */
 public interface WsClient {
 
+    /**
+     * The client whose event or message this thread is handling (Python's {@code was.websocket}):
+     * {@code WsClient.current().send("...")} from anywhere the route calls.
+     *
+     * @throws IllegalStateException outside a websocket route's callback
+     */
+    static WsClient current() {
+        return Exchange.current().flatMap(ex -> ex.get(io.skitai.websocket.internal.WsKeys.CLIENT))
+                .orElseThrow(() -> new IllegalStateException("WsClient.current() outside a websocket route's event or message"));
+    }
+
     /** The client's id, unique in this server process (Python's {@code was.wsclient()}). */
     long id();
 

@@ -63,6 +63,7 @@ class WebSocketSpecsTest {
         @Override
         public Object onMessage(WsClient client, String message) {
             events.add("message " + message);
+            WsClient.current().send("ack " + message); // Python's was.websocket.send, before the return value
             // was is there as in any route: its request, its transaction id.
             return message + " from " + client.exchange().query("name").orElseThrow() + " on " + Was.current().request().path();
         }
@@ -84,6 +85,7 @@ class WebSocketSpecsTest {
             try (TestWebSocket ws = cli.ws("/events?name=ann")) {
                 assertThat(ws.nextText()).startsWith("welcome ann #");
                 ws.send("one");
+                assertThat(ws.next()).isEqualTo("ack one");
                 assertThat(ws.next()).isEqualTo("one from ann on /events");
             }
             assertThat(route.closed.await(10, TimeUnit.SECONDS)).isTrue();

@@ -60,6 +60,7 @@ final class WsConnection<T> implements WsClient {
 
     /** Starts the connection: the open event first, then its messages. */
     void open() {
+        exchange().put(WsKeys.CLIENT, this);
         channel.getReceiveSetter().set(new WsReceiver(this, config.maxMessageBytes()));
         channel.addCloseTask(c -> closed());
         if (config.spec() == WsSpec.GROUPCHAT) {
