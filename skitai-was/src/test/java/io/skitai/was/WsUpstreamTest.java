@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class WsUpstreamTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+
     /** Echoes each text message as "echo:&lt;text&gt;"; "bye" closes with 1000. */
     private static ServerBuilder upstream() {
         ServerBuilder config = ServerBuilder.create();
@@ -75,6 +78,21 @@ class WsUpstreamTest {
                 }
                 assertThat((String) r.get(8)).startsWith("echo:{\"json\":true}" + gtxid);
             });
+        });
+    }
+
+    @Test
+    void wssTrustsWhatTheOtherUpstreamCallsTrust() throws Exception {
+        TestCerts.Ca ca = TestCerts.ca(dir, "ws-ca");
+        TestCerts.Server cert = TestCerts.server(dir, ca, "ws-upstream", "localhost", "127.0.0.1");
+        ServerBuilder secure = upstream();
+        secure.enableSsl(cert.certificate(), cert.key());
+        TestKit.serve(secure, up -> {
+            ServerBuilder config = ServerBuilder.create();
+            config.alias("@secure", Proto.WSS, "127.0.0.1:" + up.port());
+            config.mount("/", ex -> ex.json(Map.of("reply", Was.current().ws("@secure/ws", "over tls").dispatch(5).text())));
+            TestKit.serve(config.setUpstreamTrust(ca.pem()), cli ->
+                    assertThat(cli.get("/").<Map<String, Object>>data().get("reply").toString()).startsWith("echo:over tls GTID-"));
         });
     }
 }

@@ -37,12 +37,7 @@ public final class Routes {
                 endpoint = endpoint.withHooks(RouteHooks.before(controller, method, endpoint), RouteHooks.after(controller, method, endpoint));
                 String name = route.name().isEmpty() ? method.getName() : route.name();
                 for (String text : route.value()) {
-                    PathTemplate template;
-                    try {
-                        template = PathTemplate.parse(text);
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalStateException(Messages.at(endpoint, e.getMessage()), e);
-                    }
+                    PathTemplate template = template(endpoint, text);
                     names.add(name, controller.getClass().getSimpleName() + "." + method.getName(), endpoint.toString(), template);
                     for (io.skitai.atila.Method m : route.methods()) {
                         table.add(m.name(), template, endpoint);
@@ -58,12 +53,7 @@ public final class Routes {
                 io.skitai.atila.WebSocketRoute ws = method.getAnnotation(io.skitai.atila.WebSocketRoute.class);
                 Endpoint endpoint = WebSocketRoutes.endpoint(controller, method, ws);
                 for (String text : ws.value()) {
-                    PathTemplate template;
-                    try {
-                        template = PathTemplate.parse(text);
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalStateException(Messages.at(endpoint, e.getMessage()), e);
-                    }
+                    PathTemplate template = template(endpoint, text);
                     names.add(method.getName(), controller.getClass().getSimpleName() + "." + method.getName(),
                             endpoint.toString(), template);
                     table.add("GET", template, endpoint);
@@ -71,6 +61,14 @@ public final class Routes {
             }
         }
         return new AtilaHandler(table, names, templates, runtime);
+    }
+
+    private static PathTemplate template(Endpoint endpoint, String text) {
+        try {
+            return PathTemplate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(Messages.at(endpoint, e.getMessage()), e);
+        }
     }
 
     private static List<Method> routeMethods(Class<?> type) {

@@ -78,11 +78,18 @@ public final class Upstreams {
 
     private static final Key<java.net.http.HttpClient> WEBSOCKETS = Key.of("was.websockets", java.net.http.HttpClient.class);
 
-    /** The JDK client of {@code was.ws} calls (its own selector thread), made on first use and closed when the server stops. */
+    /**
+     * The JDK client of {@code was.ws} calls (its own selector thread), trusting what the other
+     * upstream calls trust; made on first use and closed when the server stops.
+     */
     java.net.http.HttpClient websockets() {
-        return server.service(WEBSOCKETS, () -> java.net.http.HttpClient.newBuilder()
-                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(java.time.Duration.ofSeconds(10)).build());
+        return server.service(WEBSOCKETS, () -> {
+            java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder()
+                    .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                    .connectTimeout(java.time.Duration.ofSeconds(10));
+            server.upstreamSslContext().ifPresent(b::sslContext); // setUpstreamTrust's CAs for wss://
+            return b.build();
+        });
     }
 
     private static final Key<RedisEngine> REDIS = Key.of("was.redis", RedisEngine.class);
