@@ -87,6 +87,9 @@ final class MountTargets {
 
     private HttpHandler handlerFor(Mount m, Pref pref) {
         Object target = m.target();
+        if (target instanceof String name && name.startsWith("@") && server.aliases().containsKey(name)) {
+            return proxy(m.point(), server.aliases().get(name));
+        }
         if (target instanceof String name) {
             target = instantiate(m.point(), name);
         }
@@ -108,6 +111,16 @@ final class MountTargets {
             return raw;
         }
         throw new StartupException(Messages.unknownTarget(m.point(), target));
+    }
+
+    /** A reverse proxy to an HTTP(S) alias; a database alias cannot be mounted. */
+    private HttpHandler proxy(String point, io.skitai.core.Alias alias) {
+        if (alias.db().isPresent()) {
+            throw new StartupException(Messages.unknownClass(point, alias.name(),
+                    "it is a database alias; only HTTP, HTTPS and websocket aliases can be mounted (a reverse proxy)"));
+        }
+        // The upstream client starts with the listener, after the mounts are built.
+        return new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request());
     }
 
     /** {@code h} inside the mount's filters, inside the server's (the first added outermost). */

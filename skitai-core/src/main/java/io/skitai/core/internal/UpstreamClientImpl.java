@@ -76,6 +76,20 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
         return future;
     }
 
+    /** A connection to {@code origin} for Undertow's proxy handler, from the same pools as {@link #send}. */
+    void proxy(URI origin, io.undertow.server.HttpServerExchange exchange,
+            io.undertow.server.handlers.proxy.ProxyCallback<io.undertow.server.handlers.proxy.ProxyConnection> callback,
+            String targetPath) {
+        if (closed) {
+            exchange.putAttachment(ProxyGrant.UPSTREAM_FAILED, new IOException(Messages.upstreamClientStopped(origin)));
+            callback.failed(exchange);
+            return;
+        }
+        UpstreamPool pool = pools.computeIfAbsent(originKey(origin),
+                k -> new UpstreamPool(URI.create(k), this, maxConnections, maxWaiting));
+        pool.acquire(new ProxyGrant(pool, exchange, callback, targetPath));
+    }
+
     private static String originKey(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;

@@ -33,6 +33,11 @@ final class UpstreamConnection {
         this.multiplexed = connection.isMultiplexingSupported();
     }
 
+    /** The IO thread the connection runs on. */
+    XnioIoThread ioThread() {
+        return ioThread;
+    }
+
     ClientConnection client() {
         return connection;
     }

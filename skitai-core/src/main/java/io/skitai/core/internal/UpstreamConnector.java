@@ -56,8 +56,12 @@ final class UpstreamConnector {
         }
     }
 
-    /** Starts opening a connection to {@code origin}; {@code pool} hears how it went, once. */
-    Attempt connect(URI origin, UpstreamPool pool) {
+    /**
+     * Starts opening a connection to {@code origin} on {@code thread} (null: the worker's choice);
+     * {@code pool} hears how it went, once.
+     */
+    Attempt connect(URI origin, UpstreamPool pool, XnioIoThread thread) {
+        XnioIoThread on = thread != null ? thread : worker.getIoThread();
         Attempt attempt = new Attempt(System.nanoTime());
         boolean secure = "https".equals(origin.getScheme());
         try {
@@ -80,9 +84,9 @@ final class UpstreamConnector {
                 }
             };
             if (secure) {
-                connectSecure(origin, worker.getIoThread(), outcome);
+                connectSecure(origin, on, outcome);
             } else {
-                UndertowClient.getInstance().connect(outcome, origin, worker.getIoThread(), buffers, PLAIN);
+                UndertowClient.getInstance().connect(outcome, origin, on, buffers, PLAIN);
             }
         } catch (RuntimeException e) {
             if (attempt.finish()) {

@@ -31,7 +31,7 @@ import org.xnio.channels.StreamSourceChannel;
  * connection closed by the upstream before any answer is sent again once on another connection
  * when its method may be repeated.
  */
-final class UpstreamExchange implements ClientCallback<ClientExchange> {
+final class UpstreamExchange extends PoolGrant implements ClientCallback<ClientExchange> {
 
     private static final Set<String> REPEATABLE = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
@@ -40,10 +40,6 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
     private final CompletableFuture<UpstreamResponse> future;
     private final UpstreamPool pool;
     private final long maxBytes;
-    /** When it started waiting or running, in nanos (pool lock). */
-    long since;
-    /** The granted connection (set under the pool lock before the start). */
-    volatile UpstreamConnection connection;
     private ClientExchange exchange;
     private boolean finished;
     private boolean repeated;
@@ -63,6 +59,7 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
     }
 
     /** Starts on {@code granted}, on its IO thread. */
+    @Override
     void start(UpstreamConnection granted) {
         granted.run(() -> {
             try {
@@ -175,6 +172,7 @@ final class UpstreamExchange implements ClientCallback<ClientExchange> {
     }
 
     /** Ends the request with {@code failure}, on the connection's IO thread (or before any connection). */
+    @Override
     void fail(Throwable failure) {
         if (finished) {
             return;

@@ -33,8 +33,8 @@ final class UpstreamPool {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final List<UpstreamConnection> shared = new ArrayList<>();
-    private final ArrayDeque<UpstreamExchange> waiting = new ArrayDeque<>();
-    private final Set<UpstreamExchange> running = new HashSet<>();
+    private final ArrayDeque<PoolGrant> waiting = new ArrayDeque<>();
+    private final Set<PoolGrant> running = new HashSet<>();
     private final Set<UpstreamConnector.Attempt> attempts = new HashSet<>();
     private int open;
     /** Connections being opened (part of {@link #open}): one per waiting request at most. */
@@ -49,13 +49,13 @@ final class UpstreamPool {
     }
 
     /** Grants {@code ex} a connection now, or queues it and opens one if the bound allows. */
-    void acquire(UpstreamExchange ex) {
+    void acquire(PoolGrant ex) {
         UpstreamConnection ready;
         boolean connect = false;
         IOException refused = null;
         lock.lock();
         try {
-            ready = closed ? null : takeReady();
+            ready = closed ? null : takeReady(ex);
             if (closed) {
                 refused = new IOException(Messages.upstreamClientStopped(origin));
             } else if (ready != null) {
@@ -75,7 +75,7 @@ final class UpstreamPool {
         } else if (refused != null) {
             ex.fail(refused);
         } else if (connect) {
-            connect();
+            connect(ex.thread());
         }
     }
 
@@ -89,8 +89,8 @@ final class UpstreamPool {
         return true;
     }
 
-    private void connect() {
-        UpstreamConnector.Attempt attempt = client.connector().connect(origin, this);
+    private void connect(org.xnio.XnioIoThread thread) {
+        UpstreamConnector.Attempt attempt = client.connector().connect(origin, this, thread);
         lock.lock();
         try {
             if (!attempt.isDone()) {
@@ -101,25 +101,28 @@ final class UpstreamPool {
         }
     }
 
-    private UpstreamConnection takeReady() {
+    private UpstreamConnection takeReady(PoolGrant ex) {
         for (UpstreamConnection c : shared) {
-            if (c.streams < MAX_STREAMS && c.isOpen()) {
+            if (c.streams < MAX_STREAMS && c.isOpen() && ex.fits(c)) {
                 c.streams++;
                 return c;
             }
         }
-        UpstreamConnection c;
-        while ((c = idle.pollFirst()) != null) {
-            if (c.isOpen()) {
+        for (Iterator<UpstreamConnection> it = idle.iterator(); it.hasNext();) {
+            UpstreamConnection c = it.next();
+            if (!c.isOpen()) {
+                it.remove();
+                forget(c);
+            } else if (ex.fits(c)) {
+                it.remove();
                 c.streams = 1;
                 return c;
             }
-            forget(c);
         }
         return null;
     }
 
-    private void activate(UpstreamExchange ex, UpstreamConnection c) {
+    private void activate(PoolGrant ex, UpstreamConnection c) {
         ex.since = System.nanoTime();
         ex.connection = c;
         c.served++;
@@ -131,7 +134,7 @@ final class UpstreamPool {
             java.util.function.UnaryOperator<IOException> explainer) {
         UpstreamConnection c = new UpstreamConnection(made, explainer);
         made.addCloseListener(x -> closed(c));
-        List<UpstreamExchange> granted = new ArrayList<>(1);
+        List<PoolGrant> granted = new ArrayList<>(1);
         boolean refuse;
         lock.lock();
         try {
@@ -148,11 +151,12 @@ final class UpstreamPool {
             c.close();
         }
         granted.forEach(ex -> ex.start(c));
+        reconnectIfWaiting(); // a request bound to another IO thread may still wait
     }
 
     /** Opening a connection failed: the head of the line fails with it (the upstream is likely down). */
     void connectFailed(UpstreamConnector.Attempt attempt, IOException failure) {
-        UpstreamExchange head;
+        PoolGrant head;
         lock.lock();
         try {
             attempts.remove(attempt);
@@ -175,8 +179,8 @@ final class UpstreamPool {
     }
 
     /** {@code ex} is done with {@code c}; {@code reusable}: it may carry another request. */
-    void release(UpstreamExchange ex, UpstreamConnection c, boolean reusable) {
-        List<UpstreamExchange> granted = new ArrayList<>(1);
+    void release(PoolGrant ex, UpstreamConnection c, boolean reusable) {
+        List<PoolGrant> granted = new ArrayList<>(1);
         boolean close = false;
         lock.lock();
         try {
@@ -198,16 +202,36 @@ final class UpstreamPool {
         granted.forEach(next -> next.start(c));
     }
 
-    private void serveWaiting(UpstreamConnection c, List<UpstreamExchange> granted) {
+    /**
+     * {@code ex} keeps {@code c} for good (an upgraded connection, now a proxied tunnel): it leaves
+     * the pool's books without being closed, and counts no more against the bound.
+     */
+    void detach(PoolGrant ex, UpstreamConnection c) {
+        lock.lock();
+        try {
+            running.remove(ex);
+            c.streams--;
+            idle.remove(c);
+            forget(c);
+        } finally {
+            lock.unlock();
+        }
+        reconnectIfWaiting();
+    }
+
+    private void serveWaiting(UpstreamConnection c, List<PoolGrant> granted) {
         if (c.multiplexed() && !shared.contains(c)) {
             shared.add(c);
         }
-        UpstreamExchange next;
-        while ((c.multiplexed() ? c.streams < MAX_STREAMS : c.streams == 0) && c.isOpen()
-                && (next = waiting.poll()) != null) {
-            c.streams++;
-            activate(next, c);
-            granted.add(next);
+        for (Iterator<PoolGrant> it = waiting.iterator();
+                (c.multiplexed() ? c.streams < MAX_STREAMS : c.streams == 0) && c.isOpen() && it.hasNext();) {
+            PoolGrant next = it.next();
+            if (next.fits(c)) {
+                it.remove();
+                c.streams++;
+                activate(next, c);
+                granted.add(next);
+            }
         }
         if (c.streams == 0) {
             c.idleSince = System.nanoTime();
@@ -219,14 +243,17 @@ final class UpstreamPool {
 
     private void reconnectIfWaiting() {
         boolean connect;
+        org.xnio.XnioIoThread thread = null;
         lock.lock();
         try {
             connect = claimConnect();
+            PoolGrant head = waiting.peek();
+            thread = head == null ? null : head.thread();
         } finally {
             lock.unlock();
         }
         if (connect) {
-            connect();
+            connect(thread);
         }
     }
 
@@ -261,7 +288,7 @@ final class UpstreamPool {
     }
 
     /** Takes {@code ex} out of the line; false when it already has a connection. */
-    boolean dropWaiting(UpstreamExchange ex) {
+    boolean dropWaiting(PoolGrant ex) {
         lock.lock();
         try {
             return waiting.remove(ex);
@@ -276,7 +303,7 @@ final class UpstreamPool {
      */
     void sweep(long now, long keepAlive, long requestLimit, long connectLimit) {
         List<UpstreamConnection> expired = new ArrayList<>();
-        List<UpstreamExchange> late = new ArrayList<>();
+        List<PoolGrant> late = new ArrayList<>();
         List<UpstreamConnector.Attempt> slow = new ArrayList<>();
         lock.lock();
         try {
@@ -295,8 +322,8 @@ final class UpstreamPool {
                 }
             }
             running.stream().filter(ex -> now - ex.since >= requestLimit).forEach(late::add);
-            for (Iterator<UpstreamExchange> it = waiting.iterator(); it.hasNext();) {
-                UpstreamExchange ex = it.next();
+            for (Iterator<PoolGrant> it = waiting.iterator(); it.hasNext();) {
+                PoolGrant ex = it.next();
                 if (now - ex.since >= requestLimit) {
                     it.remove();
                     late.add(ex);
@@ -307,7 +334,7 @@ final class UpstreamPool {
             lock.unlock();
         }
         expired.forEach(UpstreamConnection::close);
-        for (UpstreamExchange ex : late) {
+        for (PoolGrant ex : late) {
             HttpTimeoutException timeout = new HttpTimeoutException(Messages.upstreamRequestLimit(origin,
                     java.time.Duration.ofNanos(requestLimit)));
             UpstreamConnection c = ex.connection;
@@ -327,8 +354,8 @@ final class UpstreamPool {
 
     /** Stops: waiting and running requests fail, every connection closes. */
     void close() {
-        List<UpstreamExchange> waiters;
-        List<UpstreamExchange> runners;
+        List<PoolGrant> waiters;
+        List<PoolGrant> runners;
         List<UpstreamConnection> conns = new ArrayList<>();
         lock.lock();
         try {
@@ -345,7 +372,7 @@ final class UpstreamPool {
         }
         IOException stopped = new IOException(Messages.upstreamClientStopped(origin));
         waiters.forEach(ex -> ex.fail(stopped));
-        for (UpstreamExchange ex : runners) {
+        for (PoolGrant ex : runners) {
             UpstreamConnection c = ex.connection;
             c.run(() -> ex.fail(stopped));
         }
