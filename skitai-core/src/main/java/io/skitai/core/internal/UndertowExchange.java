@@ -69,20 +69,7 @@ final class UndertowExchange implements Exchange {
 
     @Override
     public void switchProtocol(io.skitai.core.ProtocolSwitch protocolSwitch) {
-        if (exchange.isResponseStarted()) {
-            throw new IllegalStateException("switchProtocol after the response started");
-        }
-        if (!exchange.getProtocol().equals(io.undertow.util.Protocols.HTTP_1_1)) {
-            throw new io.skitai.core.HttpError(400, "a protocol switch needs HTTP/1.1 (this request came over "
-                    + exchange.getProtocol() + ")");
-        }
-        try {
-            protocolSwitch.start(exchange, new SwitchedScope(this, laterThreads));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("the protocol switch failed: " + e.getMessage(), e);
-        }
+        SwitchedScope.start(exchange, protocolSwitch, this, laterThreads);
     }
 
     @Override
