@@ -85,6 +85,9 @@ final class BodyReader {
             }
             if (last) {
                 finished[0] = true;
+                // Paused, the receiver does not resume reads after this callback: the caller may
+                // dispatch from it (Undertow refuses a dispatch and resumed reads in one cycle, UT000146).
+                receiver.pause();
                 done.body(ex, buffer.toByteArray(), null);
             }
         }, (ex, error) -> {

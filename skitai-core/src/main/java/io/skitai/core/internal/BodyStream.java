@@ -187,9 +187,11 @@ final class BodyStream extends InputStream {
                         queued += chunk.length;
                         changed.signalAll();
                     }
-                    if (!last && queued >= HIGH_WATER) {
+                    if (last || queued >= HIGH_WATER) {
+                        // Paused, the receiver does not resume reads after this callback, so the
+                        // dispatch below is allowed (UT000146 refuses both in one cycle).
                         receiver.pause();
-                        paused = true;
+                        paused = !last;
                     }
                     stop = last || paused;
                 }
