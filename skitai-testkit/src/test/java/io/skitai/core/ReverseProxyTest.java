@@ -104,6 +104,28 @@ class ReverseProxyTest {
         });
     }
 
+    @Test
+    void anAliasSourceNetworksAreEnforcedAndABadOneFailsTheStart() {
+        TestKit.serve(upstream("a", new ConcurrentHashMap<>()), a -> {
+            ServerBuilder config = ServerBuilder.create();
+            config.alias(Alias.of("@inside", Proto.HTTP, "127.0.0.1:" + a.port()).source("10.0.0.0/8, fd00::/8"));
+            config.alias(Alias.of("@local", Proto.HTTP, "127.0.0.1:" + a.port()).source("127.0.0.0/8, ::1"));
+            config.mount("/inside", "@inside");
+            config.mount("/local", "@local");
+            TestKit.serve(config, cli -> {
+                TestResponse refused = cli.get("/inside/x");
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(refused.text()).contains("@inside is not open to 127.0.0.1");
+                assertThat(cli.get("/local/x").status()).isEqualTo(200);
+            });
+            ServerBuilder bad = ServerBuilder.create();
+            bad.alias(Alias.of("@bad", Proto.HTTP, "127.0.0.1:" + a.port()).source("10.0.0.0/33"));
+            bad.mount("/bad", "@bad");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestKit.serve(bad, cli -> { }))
+                    .hasMessageContaining("SKITAI-C007").hasMessageContaining("'10.0.0.0/33': a prefix of 33 does not fit");
+        });
+    }
+
     private static final long GIB = 1L << 30;
 
     @Test

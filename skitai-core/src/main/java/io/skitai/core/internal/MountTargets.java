@@ -119,8 +119,12 @@ final class MountTargets {
             throw new StartupException(Messages.unknownClass(point, alias.name(),
                     "it is a database alias; only HTTP, HTTPS and websocket aliases can be mounted (a reverse proxy)"));
         }
-        // The upstream client starts with the listener, after the mounts are built.
-        return new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request());
+        try {
+            // The upstream client starts with the listener, after the mounts are built.
+            return new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(Messages.unknownClass(point, alias.name(), "its source networks: " + e.getMessage()), e);
+        }
     }
 
     /** {@code h} inside the mount's filters, inside the server's (the first added outermost). */

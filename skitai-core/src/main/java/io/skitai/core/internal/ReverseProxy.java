@@ -16,7 +16,8 @@ import java.time.Duration;
  * -Port} and {@code Forwarded}, passes websocket upgrades through, and sends the request's
  * transaction ids on. A member that cannot be reached is passed over for the next (nothing was
  * sent); an idempotent request whose upstream failed is tried once more elsewhere. 502 when no
- * member could be reached, 504 past the request timeout.
+ * member could be reached, 504 past the request timeout; 403 for a client outside the alias's
+ * {@code source} networks (its connection's address).
  */
 final class ReverseProxy implements HttpHandler {
 
@@ -25,11 +26,13 @@ final class ReverseProxy implements HttpHandler {
     private static final HttpString LTXID = new HttpString(TxId.LTXID_HEADER);
 
     private final String alias;
+    private final Networks sources;
     private final ProxyHandler proxy;
 
     ReverseProxy(Alias alias, java.util.function.Supplier<UpstreamClientImpl> client, Duration timeout) {
         AliasProxyClient members = new AliasProxyClient(alias, client);
         this.alias = alias.name();
+        this.sources = Networks.of(alias.source());
         this.proxy = ProxyHandler.builder().setProxyClient(members).setMaxRequestTime((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setNext(NotFound.INSTANCE).setRewriteHostHeader(false).setReuseXForwarded(true)
                 .setMaxConnectionRetries(members.size()).build();
@@ -42,8 +45,12 @@ final class ReverseProxy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        dropHopByHop(exchange.getRequestHeaders());
         InetSocketAddress peer = exchange.getSourceAddress();
+        if (!sources.isEmpty() && (peer == null || peer.getAddress() == null || !sources.contains(peer.getAddress()))) {
+            ErrorResponses.send(exchange, 403, alias + " is not open to " + (peer == null ? "this client" : peer.getAddress().getHostAddress()), false);
+            return;
+        }
+        dropHopByHop(exchange.getRequestHeaders());
         String forwarded = "for=" + quote(peer == null ? "unknown" : peer.getAddress().getHostAddress())
                 + ";proto=" + exchange.getRequestScheme() + ";host=" + quote(exchange.getHostAndPort());
         exchange.getRequestHeaders().add(FORWARDED, forwarded);

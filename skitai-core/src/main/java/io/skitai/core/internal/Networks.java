@@ -1,0 +1,89 @@
+package io.skitai.core.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IP networks in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}; a bare address is one host),
+ * parsed once at start, matched per request. Only literal addresses: a name is refused, never
+ * looked up.
+ */
+final class Networks {
+
+    private record Network(byte[] address, int prefix) {
+        boolean contains(byte[] candidate) {
+            if (candidate.length != address.length) {
+                return false;
+            }
+            int full = prefix / 8;
+            for (int i = 0; i < full; i++) {
+                if (candidate[i] != address[i]) {
+                    return false;
+                }
+            }
+            int rest = prefix % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = 0xff << (8 - rest) & 0xff;
+            return (candidate[full] & mask) == (address[full] & mask);
+        }
+    }
+
+    private final List<Network> networks;
+
+    private Networks(List<Network> networks) {
+        this.networks = networks;
+    }
+
+    /**
+     * The networks of {@code cidrs}.
+     *
+     * @throws IllegalArgumentException naming the first entry that is not a literal address with a fitting prefix
+     */
+    static Networks of(List<String> cidrs) {
+        List<Network> out = new ArrayList<>();
+        for (String cidr : cidrs) {
+            int slash = cidr.indexOf('/');
+            String host = slash < 0 ? cidr : cidr.substring(0, slash);
+            if (!host.matches("[0-9a-fA-F:.]+") || !(host.contains(".") || host.contains(":"))) {
+                throw new IllegalArgumentException("'" + cidr + "' is not an IP address or network (a.b.c.d/n or an IPv6 one)");
+            }
+            byte[] address;
+            try {
+                address = InetAddress.getByName(host).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("'" + cidr + "' is not an IP address or network", e);
+            }
+            int prefix;
+            try {
+                prefix = slash < 0 ? address.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + cidr + "' has no numeric prefix length", e);
+            }
+            if (prefix < 0 || prefix > address.length * 8) {
+                throw new IllegalArgumentException("'" + cidr + "': a prefix of " + prefix + " does not fit the address");
+            }
+            out.add(new Network(address, prefix));
+        }
+        return new Networks(List.copyOf(out));
+    }
+
+    /** Whether there are no networks (anyone is allowed). */
+    boolean isEmpty() {
+        return networks.isEmpty();
+    }
+
+    /** Whether {@code address} is in one of the networks. */
+    boolean contains(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        for (Network n : networks) {
+            if (n.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
