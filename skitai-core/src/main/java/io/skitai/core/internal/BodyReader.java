@@ -99,6 +99,40 @@ final class BodyReader {
         });
     }
 
+    /**
+     * Reads the whole body on this (handler) thread, waiting up to {@code timeoutMillis} for it;
+     * a body that cannot be read is its {@link #httpError} and the connection is not kept.
+     */
+    static byte[] readBlocking(HttpServerExchange exchange, long timeoutMillis) {
+        java.util.concurrent.CompletableFuture<byte[]> read = new java.util.concurrent.CompletableFuture<>();
+        read(exchange, (ex, bytes, failure) -> afterCallback(ex, () -> {
+            if (failure == null) {
+                read.complete(bytes);
+            } else {
+                read.completeExceptionally(failure);
+            }
+        }));
+        try {
+            return Completion.await(read, timeoutMillis);
+        } catch (RuntimeException e) {
+            exchange.setPersistent(false);
+            throw httpError(e);
+        }
+    }
+
+    /**
+     * Runs {@code task} once Undertow is done with the body callback that called this: inside a
+     * callback on the IO thread, a dispatch keeps Undertow from ending the exchange when the
+     * callback returns without resuming reads, and runs the task after its bookkeeping.
+     */
+    static void afterCallback(HttpServerExchange ex, Runnable task) {
+        if (ex.isInIoThread()) {
+            ex.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, task);
+        } else {
+            task.run();
+        }
+    }
+
     static boolean tooSlow(Policy policy, long start, long received) {
         long elapsed = System.nanoTime() - start;
         return elapsed > policy.graceNanos() && received * 1_000_000_000.0 / elapsed < policy.minRate();

@@ -2,7 +2,6 @@ package io.skitai.core.internal;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -204,14 +203,14 @@ final class BodyStream extends InputStream {
         }
         if (stop) {
             Throwable f = failed;
-            afterCallback(ex, () -> finish(last && f == null, f));
+            BodyReader.afterCallback(ex, () -> finish(last && f == null, f));
         }
     }
 
     /** On the IO thread (or the reader's, as it starts the receiver). */
     private void onError(HttpServerExchange ex, IOException error) {
         ex.setPersistent(false);
-        afterCallback(ex, () -> finish(false, error));
+        BodyReader.afterCallback(ex, () -> finish(false, error));
     }
 
     private void finish(boolean end, Throwable failed) {
@@ -224,19 +223,6 @@ final class BodyStream extends InputStream {
             changed.signalAll();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * Runs {@code task} once Undertow is done with the callback that called this: inside a callback
-     * on the IO thread, a dispatch keeps Undertow from ending the exchange when the callback returns
-     * without resuming reads, and runs the task after its bookkeeping.
-     */
-    private static void afterCallback(HttpServerExchange ex, Runnable task) {
-        if (ex.isInIoThread()) {
-            ex.dispatch(SameThreadExecutor.INSTANCE, task);
-        } else {
-            task.run();
         }
     }
 

@@ -13,7 +13,6 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import io.undertow.util.SameThreadExecutor;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The {@link Exchange} of a handler, over Undertow's exchange. */
@@ -178,29 +176,7 @@ final class UndertowExchange implements Exchange {
         if (!mayBlock) {
             throw new IllegalStateException("the body of a request handled on the IO thread is read before the handler runs");
         }
-        CompletableFuture<byte[]> read = new CompletableFuture<>();
-        BodyReader.read(exchange, (ex, bytes, failure) -> resume(ex, () -> {
-            if (failure == null) {
-                read.complete(bytes);
-            } else {
-                read.completeExceptionally(failure);
-            }
-        }));
-        try {
-            return Completion.await(read, ioTimeoutMillis);
-        } catch (RuntimeException e) {
-            exchange.setPersistent(false);
-            throw BodyReader.httpError(e);
-        }
-    }
-
-    /** Callbacks that arrive later run inside Undertow's root-handler frame: keep the exchange open. */
-    private static void resume(HttpServerExchange ex, Runnable task) {
-        if (ex.isInIoThread()) {
-            ex.dispatch(SameThreadExecutor.INSTANCE, task);
-        } else {
-            task.run();
-        }
+        return BodyReader.readBlocking(exchange, ioTimeoutMillis);
     }
 
     @Override

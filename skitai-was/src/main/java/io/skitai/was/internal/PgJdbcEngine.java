@@ -113,7 +113,7 @@ final class PgJdbcEngine implements SqlEngine {
     /** A statement's work, told where to put its JDBC statement (for a cancel) and whether it was cancelled. */
     @FunctionalInterface
     private interface Work {
-        Result run(AtomicReference<Statement> statement, AtomicReference<Boolean> cancelled) throws Exception;
+        Result run(AtomicReference<Statement> statement, java.util.concurrent.atomic.AtomicBoolean cancelled) throws Exception;
     }
 
     /**
@@ -122,7 +122,7 @@ final class PgJdbcEngine implements SqlEngine {
      */
     private static CompletableFuture<Result> onVirtualThread(Work work) {
         AtomicReference<Statement> statement = new AtomicReference<>();
-        AtomicReference<Boolean> cancelled = new AtomicReference<>(false);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         CompletableFuture<Result> answer = new CompletableFuture<>();
         Thread thread = STATEMENTS.newThread(() -> {
             try {

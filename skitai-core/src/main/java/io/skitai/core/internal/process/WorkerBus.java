@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The {@link WorkerChannel} of a worker: a Unix domain socket {@code bus-<pid>.sock} in the
  * master's instance directory that the other workers write to, and one connection to each of
- * theirs, made on the first publish and dropped when its worker is gone. A frame is the topic and
+ * theirs, made on the first publish and dropped when its worker is gone. The directory is listed
+ * at most once a second: a worker that started less than a second ago may miss a message. A frame is the topic and
  * the payload, each length-prefixed; one connection per peer keeps a publisher's order.
  */
 final class WorkerBus implements WorkerChannel, AutoCloseable {
@@ -31,12 +32,16 @@ final class WorkerBus implements WorkerChannel, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.skitai.core");
     private static final String PREFIX = "bus-";
     private static final int MAX_FRAME = 16 * 1024 * 1024;
+    private static final long LIST_EVERY = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final Path directory;
     private final Path own;
     private final ServerSocketChannel server;
     private final Map<String, List<Consumer<byte[]>>> listeners = new ConcurrentHashMap<>();
     private final Map<Path, Peer> peers = new ConcurrentHashMap<>();
+    /** The other workers' sockets, listed at most once a second (not on every publish). */
+    private volatile List<Path> known = List.of();
+    private volatile long listedAt;
     private volatile boolean closed;
 
     private WorkerBus(Path directory, Path own, ServerSocketChannel server) {
@@ -72,11 +77,17 @@ final class WorkerBus implements WorkerChannel, AutoCloseable {
     }
 
     private List<Path> peerSockets() {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(PREFIX) && !p.equals(own)).toList();
-        } catch (IOException e) {
-            return List.of();
+        long now = System.nanoTime();
+        if (now - listedAt < LIST_EVERY && listedAt != 0) {
+            return known;
         }
+        try (Stream<Path> files = Files.list(directory)) {
+            known = files.filter(p -> p.getFileName().toString().startsWith(PREFIX) && !p.equals(own)).toList();
+        } catch (IOException e) {
+            known = List.of();
+        }
+        listedAt = now;
+        return known;
     }
 
     private void accept() {
