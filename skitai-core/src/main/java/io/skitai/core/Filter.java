@@ -11,8 +11,9 @@ package io.skitai.core;
  *
  * <p>They run on the handler threads inside the error boundary, so an {@link HttpError} a filter
  * throws becomes its status, and they see the same {@link Exchange} as the handler. They wrap
- * {@link Handler} and {@link App} mounts (an app's whole handler); files of a static directory and
- * raw Undertow {@code HttpHandler} mounts are served without them.
+ * {@link Handler} and {@link App} mounts (an app's whole handler) and reverse-proxied alias mounts
+ * (there before the proxy, which then streams the still unread body); files of a static directory
+ * and raw Undertow {@code HttpHandler} mounts are served without them.
  *
  * <pre>{@code
  * Filter timing = Filter.named("timing", next -> exchange -> {

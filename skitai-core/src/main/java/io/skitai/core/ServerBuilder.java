@@ -350,6 +350,19 @@ public final class ServerBuilder {
     /** was's result-cache size, written by name (was declares and reads it). */
     private static final Setting<Integer> MAX_RCACHE = Setting.of("was.maxRcache", Integer.class, 100);
 
+    /**
+     * Turns the API gateway on or off for every reverse-proxied mount (Python's
+     * {@code enable_gateway(True, secret)}: HS256 JWTs signed with {@code secret}); see {@link Gateway}.
+     */
+    public ServerBuilder enableGateway(boolean enable, String secret) {
+        return enableGateway(enable ? Gateway.hs256(secret) : Gateway.OFF);
+    }
+
+    /** Turns the API gateway on with {@code gateway}'s keys, checks and {@link GatewayAuth}. */
+    public ServerBuilder enableGateway(Gateway gateway) {
+        return set(Gateway.SETTING, gateway);
+    }
+
     /** Sets a module's {@link Setting} (read with {@code ServerContext.setting}). */
     public <T> ServerBuilder set(Setting<T> setting, T value) {
         open("set " + setting.name());

@@ -142,6 +142,16 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
+    /** {@link ServerBuilder#enableGateway(boolean, String)}. */
+    public static void enableGateway(boolean enable, String secret) {
+        config().enableGateway(enable, secret);
+    }
+
+    /** {@link ServerBuilder#enableGateway(Gateway)}. */
+    public static void enableGateway(Gateway gateway) {
+        config().enableGateway(gateway);
+    }
+
     /** See {@link ServerBuilder#setMaxRcache(int)}. */
     public static void setMaxRcache(int entries) {
         CONFIG.setMaxRcache(entries);

@@ -68,6 +68,13 @@ final class HandlerAdapter implements HttpHandler {
         io.skitai.core.Exchange previous = CurrentExchange.enter(ex);
         try {
             h.handle(ex);
+            HttpHandler next = exchange.removeAttachment(ProxyHandOff.NEXT);
+            if (next != null && !exchange.isResponseStarted()) {
+                continued = true;
+                // Outside Undertow's handler frame here: this runs the proxy on the IO thread at once.
+                exchange.dispatch(exchange.getIoThread(), next);
+                return;
+            }
             UndertowExchange.Pending pending = ex.takePending();
             if (pending != null && !exchange.isComplete()) {
                 if (rootCall && !threads.mayBlock()) {

@@ -49,6 +49,18 @@ final class HandlerThreads implements AutoCloseable {
         return executor;
     }
 
+    /**
+     * These threads, or with {@code threads(0)} virtual threads: for work that may block even in the
+     * single-threaded mode (a gateway's token lookup before a proxied request).
+     */
+    HandlerThreads blocking() {
+        if (mayBlock()) {
+            return this;
+        }
+        ThreadFactory factory = Thread.ofVirtual().name("skitai-blocking-", 0).factory();
+        return new HandlerThreads(task -> factory.newThread(task).start(), null, "virtual threads (beside the IO thread)");
+    }
+
     /** Whether handlers may block (they run off the IO thread). */
     boolean mayBlock() {
         return executor != null;

@@ -210,6 +210,11 @@ public final class Messages {
                 + " Skitai.defgs(\"" + key + "\") (declared: " + declared + ")";
     }
 
+    public static String jwtMissing() {
+        return "SKITAI-C094 the API gateway (enableGateway) verifies JWTs with java-jwt: add the dependency"
+                + " com.auth0:java-jwt to your program";
+    }
+
     public static String lettuceMissing(String uri) {
         return "SKITAI-C062 shared state on Redis (" + uri + ") needs the Lettuce client: add the dependency"
                 + " io.lettuce:lettuce-core to your program";

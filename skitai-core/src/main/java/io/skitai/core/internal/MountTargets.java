@@ -88,7 +88,7 @@ final class MountTargets {
     private HttpHandler handlerFor(Mount m, Pref pref) {
         Object target = m.target();
         if (target instanceof String name && name.startsWith("@") && server.aliases().containsKey(name)) {
-            return proxy(m.point(), server.aliases().get(name));
+            return proxy(m, server.aliases().get(name));
         }
         if (target instanceof String name) {
             target = instantiate(m.point(), name);
@@ -113,17 +113,42 @@ final class MountTargets {
         throw new StartupException(Messages.unknownTarget(m.point(), target));
     }
 
-    /** A reverse proxy to an HTTP(S) alias; a database alias cannot be mounted. */
-    private HttpHandler proxy(String point, io.skitai.core.Alias alias) {
+    /**
+     * A reverse proxy to an HTTP(S) alias; a database alias cannot be mounted. With the gateway on
+     * or filters to run, those run first on the handler threads, then the proxy on the IO thread.
+     */
+    private HttpHandler proxy(Mount m, io.skitai.core.Alias alias) {
         if (alias.db().isPresent()) {
-            throw new StartupException(Messages.unknownClass(point, alias.name(),
+            throw new StartupException(Messages.unknownClass(m.point(), alias.name(),
                     "it is a database alias; only HTTP, HTTPS and websocket aliases can be mounted (a reverse proxy)"));
         }
+        io.skitai.core.Gateway gateway = server.setting(io.skitai.core.Gateway.SETTING);
+        HttpHandler proxy;
         try {
             // The upstream client starts with the listener, after the mounts are built.
-            return new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request());
+            proxy = new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request(),
+                    new io.skitai.core.internal.gateway.ClientAddress(gateway.trustedProxies()));
         } catch (IllegalArgumentException e) {
-            throw new StartupException(Messages.unknownClass(point, alias.name(), "its source networks: " + e.getMessage()), e);
+            throw new StartupException(Messages.unknownClass(m.point(), alias.name(), "its source networks: " + e.getMessage()), e);
+        }
+        List<io.skitai.core.Filter> filters = new ArrayList<>();
+        if (gateway.enabled()) {
+            requireJwtLibrary();
+            filters.add(new io.skitai.core.internal.gateway.GatewayFilter(gateway, alias.name(), alias.role(), server.upstreamSslContext()));
+        }
+        filters.addAll(config.filters());
+        filters.addAll(m.filters());
+        if (filters.isEmpty()) {
+            return proxy;
+        }
+        return new HandlerAdapter(io.skitai.core.Filter.chain(filters, new ProxyHandOff(proxy)), m.point(), threads.blocking(), ioTimeoutMillis);
+    }
+
+    private static void requireJwtLibrary() {
+        try {
+            Class.forName("com.auth0.jwt.JWT", false, MountTargets.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new StartupException(Messages.jwtMissing(), e);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * parsed once at start, matched per request. Only literal addresses: a name is refused, never
  * looked up.
  */
-final class Networks {
+public final class Networks {
 
     private record Network(byte[] address, int prefix) {
         boolean contains(byte[] candidate) {
@@ -43,7 +43,7 @@ final class Networks {
      *
      * @throws IllegalArgumentException naming the first entry that is not a literal address with a fitting prefix
      */
-    static Networks of(List<String> cidrs) {
+    public static Networks of(List<String> cidrs) {
         List<Network> out = new ArrayList<>();
         for (String cidr : cidrs) {
             int slash = cidr.indexOf('/');
@@ -53,7 +53,7 @@ final class Networks {
             }
             byte[] address;
             try {
-                address = InetAddress.getByName(host).getAddress();
+                address = InetAddress.getByName(padded(host)).getAddress();
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("'" + cidr + "' is not an IP address or network", e);
             }
@@ -71,13 +71,25 @@ final class Networks {
         return new Networks(List.copyOf(out));
     }
 
+    /** {@code 192.168.1} as {@code 192.168.1.0} (the Python docs write {@code 192.168.1/24}); else as given. */
+    private static String padded(String host) {
+        if (host.contains(":")) {
+            return host;
+        }
+        String out = host;
+        for (int parts = host.split("\\.", -1).length; parts < 4; parts++) {
+            out += ".0";
+        }
+        return out;
+    }
+
     /** Whether there are no networks (anyone is allowed). */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return networks.isEmpty();
     }
 
     /** Whether {@code address} is in one of the networks. */
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         for (Network n : networks) {
             if (n.contains(bytes)) {

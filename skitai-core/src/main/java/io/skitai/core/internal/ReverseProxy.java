@@ -17,7 +17,8 @@ import java.time.Duration;
  * transaction ids on. A member that cannot be reached is passed over for the next (nothing was
  * sent); an idempotent request whose upstream failed is tried once more elsewhere. 502 when no
  * member could be reached, 504 past the request timeout; 403 for a client outside the alias's
- * {@code source} networks (its connection's address).
+ * {@code source} networks (its connection's address, or with {@link io.skitai.core.Gateway#trustedProxies()
+ * trusted proxies} the address they forwarded for).
  */
 final class ReverseProxy implements HttpHandler {
 
@@ -27,9 +28,12 @@ final class ReverseProxy implements HttpHandler {
 
     private final String alias;
     private final Networks sources;
+    private final io.skitai.core.internal.gateway.ClientAddress clients;
     private final ProxyHandler proxy;
 
-    ReverseProxy(Alias alias, java.util.function.Supplier<UpstreamClientImpl> client, Duration timeout) {
+    ReverseProxy(Alias alias, java.util.function.Supplier<UpstreamClientImpl> client, Duration timeout,
+            io.skitai.core.internal.gateway.ClientAddress clients) {
+        this.clients = clients;
         AliasProxyClient members = new AliasProxyClient(alias, client);
         this.alias = alias.name();
         this.sources = Networks.of(alias.source());
@@ -46,9 +50,12 @@ final class ReverseProxy implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         InetSocketAddress peer = exchange.getSourceAddress();
-        if (!sources.isEmpty() && (peer == null || peer.getAddress() == null || !sources.contains(peer.getAddress()))) {
-            ErrorResponses.send(exchange, 403, alias + " is not open to " + (peer == null ? "this client" : peer.getAddress().getHostAddress()), false);
-            return;
+        if (!sources.isEmpty()) {
+            java.net.InetAddress client = clients.of(peer, forwardedFor(exchange));
+            if (client == null || !sources.contains(client)) {
+                ErrorResponses.send(exchange, 403, alias + " is not open to " + (client == null ? "this client" : client.getHostAddress()), false);
+                return;
+            }
         }
         dropHopByHop(exchange.getRequestHeaders());
         String forwarded = "for=" + quote(peer == null ? "unknown" : peer.getAddress().getHostAddress())
@@ -65,6 +72,11 @@ final class ReverseProxy implements HttpHandler {
             }
         });
         proxy.handleRequest(exchange);
+    }
+
+    private static java.util.List<String> forwardedFor(HttpServerExchange exchange) {
+        io.undertow.util.HeaderValues v = exchange.getRequestHeaders().get(io.undertow.util.Headers.X_FORWARDED_FOR);
+        return v == null ? java.util.List.of() : v;
     }
 
     /** Removes the hop-by-hop headers and those the {@code Connection} header names (but not {@code Upgrade}). */

@@ -65,6 +65,11 @@ final class UndertowExchange implements Exchange {
         this.laterThreads = laterThreads;
     }
 
+    /** The Undertow exchange underneath. */
+    HttpServerExchange undertow() {
+        return exchange;
+    }
+
     @Override
     public void switchProtocol(io.skitai.core.ProtocolSwitch protocolSwitch) {
         SwitchedScope.start(exchange, protocolSwitch, this, laterThreads);
