@@ -363,6 +363,22 @@ public final class ServerBuilder {
         return set(Gateway.SETTING, gateway);
     }
 
+    /** Turns the forward proxy on with its defaults (Python's {@code enable_proxy()}); see {@link ForwardProxy}. */
+    public ServerBuilder enableProxy() {
+        return enableProxy(ForwardProxy.defaults());
+    }
+
+    /** Turns the forward proxy on with {@code proxy}'s rules. */
+    public ServerBuilder enableProxy(ForwardProxy proxy) {
+        return set(ForwardProxy.SETTING, proxy);
+    }
+
+    /** The forward proxy's keep-alives, in seconds: idle destination connections and idle tunnels (60 and 600). */
+    public ServerBuilder setProxyKeepAlive(long channel, long tunnel) {
+        ForwardProxy now = ForwardProxy.SETTING.cast(settings.getOrDefault(ForwardProxy.SETTING, ForwardProxy.OFF));
+        return set(ForwardProxy.SETTING, now.withKeepAlive(Duration.ofSeconds(channel), Duration.ofSeconds(tunnel)));
+    }
+
     /** Sets a module's {@link Setting} (read with {@code ServerContext.setting}). */
     public <T> ServerBuilder set(Setting<T> setting, T value) {
         open("set " + setting.name());

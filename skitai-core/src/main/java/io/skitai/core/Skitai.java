@@ -142,6 +142,21 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
+    /** {@link ServerBuilder#enableProxy()}. */
+    public static void enableProxy() {
+        config().enableProxy();
+    }
+
+    /** {@link ServerBuilder#enableProxy(ForwardProxy)}. */
+    public static void enableProxy(ForwardProxy proxy) {
+        config().enableProxy(proxy);
+    }
+
+    /** {@link ServerBuilder#setProxyKeepAlive(long, long)}. */
+    public static void setProxyKeepAlive(long channel, long tunnel) {
+        config().setProxyKeepAlive(channel, tunnel);
+    }
+
     /** {@link ServerBuilder#enableGateway(boolean, String)}. */
     public static void enableGateway(boolean enable, String secret) {
         config().enableGateway(enable, secret);

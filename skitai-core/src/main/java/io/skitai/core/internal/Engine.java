@@ -165,6 +165,21 @@ public final class Engine {
         MountTargets targets = new MountTargets(config, threads, services);
         try {
             HttpHandler router = new Router(targets.build());
+            io.skitai.core.ForwardProxy proxy = services.setting(io.skitai.core.ForwardProxy.SETTING);
+            if (proxy.enabled()) {
+                router = new ProxyRequests(proxy, () -> services.forwardClient(proxy.channelKeepAlive()),
+                        config.timeouts().request(), router);
+            } else {
+                HttpHandler routes = router;
+                // Not a proxy: a CONNECT must not reach an app, whose 200 a client would take for a tunnel.
+                router = ex -> {
+                    if (ex.getRequestMethod().equals(io.undertow.util.Methods.CONNECT)) {
+                        ErrorResponses.send(ex, 405, "this server is not a proxy (CONNECT needs enableProxy)", true);
+                    } else {
+                        routes.handleRequest(ex);
+                    }
+                };
+            }
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
                     new Transactions(services, new RequestGuard(config.limits(), router)))));
         } finally {

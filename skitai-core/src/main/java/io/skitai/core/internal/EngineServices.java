@@ -24,6 +24,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.skitai.core");
     private static final Key<UpstreamClientImpl> UPSTREAM_CLIENT = Key.of("core.upstreamClient", UpstreamClientImpl.class);
+    private static final Key<UpstreamClientImpl> FORWARD_CLIENT = Key.of("core.forwardClient", UpstreamClientImpl.class);
 
     private final Map<String, Alias> aliases;
     private final Duration backendKeepAlive;
@@ -72,8 +73,10 @@ final class EngineServices implements ServerContext, AutoCloseable {
 
     /** Stops upstream calls while the worker still runs (before the engine stops it). */
     void stopUpstreamClient() {
-        if (services.get(UPSTREAM_CLIENT) instanceof UpstreamClientImpl client) {
-            client.close();
+        for (Key<UpstreamClientImpl> key : List.of(UPSTREAM_CLIENT, FORWARD_CLIENT)) {
+            if (services.get(key) instanceof UpstreamClientImpl client) {
+                client.close();
+            }
         }
     }
 
@@ -84,6 +87,21 @@ final class EngineServices implements ServerContext, AutoCloseable {
                 throw new IllegalStateException("the upstream client runs once the server listens");
             }
             return new UpstreamClientImpl(worker, buffers, trust.recordingTrustManager(), backendKeepAlive,
+                    setting(io.skitai.core.UpstreamClient.MAX_CONNECTIONS), setting(io.skitai.core.UpstreamClient.MAX_WAITING),
+                    setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES));
+        });
+    }
+
+    /**
+     * The forward proxy's own client: pools per destination apart from the upstream client's, idle
+     * connections kept for {@code keepAlive} (the proxy's channel keep-alive).
+     */
+    UpstreamClientImpl forwardClient(Duration keepAlive) {
+        return service(FORWARD_CLIENT, () -> {
+            if (worker == null) {
+                throw new IllegalStateException("the forward proxy runs once the server listens");
+            }
+            return new UpstreamClientImpl(worker, buffers, trust.recordingTrustManager(), keepAlive,
                     setting(io.skitai.core.UpstreamClient.MAX_CONNECTIONS), setting(io.skitai.core.UpstreamClient.MAX_WAITING),
                     setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES));
         });

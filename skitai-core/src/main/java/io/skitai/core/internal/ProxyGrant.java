@@ -57,4 +57,13 @@ final class ProxyGrant extends PoolGrant {
             IoUtils.safeClose(c.client()); // a time limit while relaying: the proxy handler sees the end
         }
     }
+
+    /** Turns the proxy handler's 503 for an upstream that could not be reached or failed into 502. */
+    static void answer502WhenUpstreamFails(io.undertow.server.HttpServerExchange exchange) {
+        exchange.addResponseCommitListener(ex -> {
+            if (ex.getStatusCode() == 503 && ex.getAttachment(UPSTREAM_FAILED) != null) {
+                ex.setStatusCode(502);
+            }
+        });
+    }
 }

@@ -66,11 +66,7 @@ final class ReverseProxy implements HttpHandler {
             exchange.getRequestHeaders().put(GTXID, txid.gtxid());
             exchange.getRequestHeaders().put(LTXID, txid.nextLtxid());
         }
-        exchange.addResponseCommitListener(ex -> {
-            if (ex.getStatusCode() == 503 && ex.getAttachment(ProxyGrant.UPSTREAM_FAILED) != null) {
-                ex.setStatusCode(502);
-            }
-        });
+        ProxyGrant.answer502WhenUpstreamFails(exchange);
         proxy.handleRequest(exchange);
     }
 
@@ -80,7 +76,7 @@ final class ReverseProxy implements HttpHandler {
     }
 
     /** Removes the hop-by-hop headers and those the {@code Connection} header names (but not {@code Upgrade}). */
-    private static void dropHopByHop(io.undertow.util.HeaderMap headers) {
+    static void dropHopByHop(io.undertow.util.HeaderMap headers) {
         io.undertow.util.HeaderValues connection = headers.get(io.undertow.util.Headers.CONNECTION);
         if (connection != null) {
             for (String value : connection) {

@@ -64,15 +64,18 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
             future.completeExceptionally(new IOException(Messages.upstreamClientStopped(request.uri())));
             return future;
         }
-        UpstreamPool pool = pools.computeIfAbsent(originKey(request.uri()),
-                k -> new UpstreamPool(URI.create(k), this, maxConnections, maxWaiting));
-        UpstreamExchange ex = new UpstreamExchange(request, future, pool, maxBytes);
+        UpstreamExchange ex;
+        UpstreamPool pool;
+        do {
+            pool = pool(request.uri());
+            ex = new UpstreamExchange(request, future, pool, maxBytes);
+        } while (!pool.acquire(ex));
+        UpstreamExchange started = ex;
         future.whenComplete((r, t) -> {
             if (t instanceof CancellationException) {
-                ex.abandon();
+                started.abandon();
             }
         });
-        pool.acquire(ex);
         return future;
     }
 
@@ -85,9 +88,14 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
             callback.failed(exchange);
             return;
         }
-        UpstreamPool pool = pools.computeIfAbsent(originKey(origin),
-                k -> new UpstreamPool(URI.create(k), this, maxConnections, maxWaiting));
-        pool.acquire(new ProxyGrant(pool, exchange, callback, targetPath));
+        UpstreamPool pool;
+        do {
+            pool = pool(origin);
+        } while (!pool.acquire(new ProxyGrant(pool, exchange, callback, targetPath)));
+    }
+
+    private UpstreamPool pool(URI origin) {
+        return pools.computeIfAbsent(originKey(origin), k -> new UpstreamPool(URI.create(k), this, maxConnections, maxWaiting));
     }
 
     private static String originKey(URI uri) {
@@ -112,6 +120,8 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
         for (UpstreamPool pool : pools.values()) {
             pool.sweep(now, keepAlive, REQUEST_LIMIT.toNanos(), CONNECT_LIMIT.toNanos());
         }
+        // A pool per destination: those left with nothing go (a forward proxy meets many destinations).
+        pools.values().removeIf(UpstreamPool::retireIfUnused);
         scheduleSweep();
     }
 

@@ -40,6 +40,8 @@ final class UpstreamPool {
     /** Connections being opened (part of {@link #open}): one per waiting request at most. */
     private int connecting;
     private boolean closed;
+    /** Dropped by its client for having nothing (see {@link #retireIfUnused}): takes no more requests. */
+    private boolean retired;
 
     UpstreamPool(URI origin, UpstreamClientImpl client, int maxConnections, int maxWaiting) {
         this.origin = origin;
@@ -48,13 +50,19 @@ final class UpstreamPool {
         this.maxWaiting = maxWaiting;
     }
 
-    /** Grants {@code ex} a connection now, or queues it and opens one if the bound allows. */
-    void acquire(PoolGrant ex) {
+    /**
+     * Grants {@code ex} a connection now, or queues it and opens one if the bound allows; false when
+     * this pool was retired (its client makes a new one).
+     */
+    boolean acquire(PoolGrant ex) {
         UpstreamConnection ready;
         boolean connect = false;
         IOException refused = null;
         lock.lock();
         try {
+            if (retired) {
+                return false;
+            }
             ready = closed ? null : takeReady(ex);
             if (closed) {
                 refused = new IOException(Messages.upstreamClientStopped(origin));
@@ -76,6 +84,18 @@ final class UpstreamPool {
             ex.fail(refused);
         } else if (connect) {
             connect(ex.thread());
+        }
+        return true;
+    }
+
+    /** Retires this pool if it has no connection, request or attempt (a destination no longer used). */
+    boolean retireIfUnused() {
+        lock.lock();
+        try {
+            retired = retired || (open == 0 && waiting.isEmpty() && running.isEmpty() && attempts.isEmpty());
+            return retired;
+        } finally {
+            lock.unlock();
         }
     }
 
