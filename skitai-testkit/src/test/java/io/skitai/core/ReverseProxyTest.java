@@ -87,6 +87,31 @@ class ReverseProxyTest {
         });
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path logs;
+
+    @Test
+    void theTransactionIdsAreInTheProxysLogAndTheUpstreamsLog() throws Exception {
+        java.nio.file.Path proxyLogs = java.nio.file.Files.createDirectories(logs.resolve("proxy"));
+        java.nio.file.Path upstreamLogs = java.nio.file.Files.createDirectories(logs.resolve("upstream"));
+        ServerBuilder upstream = upstream("a", new ConcurrentHashMap<>()).enableFileLogging(upstreamLogs);
+        TestKit.serve(upstream, a -> {
+            ServerBuilder config = ServerBuilder.create().enableFileLogging(proxyLogs);
+            config.alias("@a", Proto.HTTP, "127.0.0.1:" + a.port());
+            config.mount("/api", "@a");
+            TestKit.serve(config, cli -> assertThat(cli.get("/api/logged").status()).isEqualTo(200));
+        });
+        List<String> atProxy = RequestLogTest.fields(java.nio.file.Files.readAllLines(proxyLogs.resolve("request.log")).get(0));
+        List<String> atUpstream = RequestLogTest.fields(java.nio.file.Files.readAllLines(upstreamLogs.resolve("request.log")).get(0));
+        assertThat(atProxy.get(5)).isEqualTo("/api/logged");
+        assertThat(atUpstream.get(5)).isEqualTo("/api/logged");
+        assertThat(atProxy.get(10)).as("gtxid").matches("GTID-C\\d+-R\\d+");
+        assertThat(atUpstream.get(10)).as("the same gtxid upstream").isEqualTo(atProxy.get(10));
+        assertThat(atProxy.get(11)).as("ltxid of the client's request").isEqualTo("1000");
+        assertThat(atUpstream.get(11)).as("ltxid of the proxied call, one level down").isEqualTo("2001");
+        assertThat(atUpstream.get(16)).as("X-Forwarded-For at the upstream").isEqualTo("127.0.0.1");
+    }
+
     @Test
     void unreachableIs502AndSlowIs504() {
         TestKit.serve(upstream("a", new ConcurrentHashMap<>()), a -> {
