@@ -38,6 +38,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
     private boolean closed;
     private volatile org.xnio.XnioWorker worker;
     private volatile io.undertow.connector.ByteBufferPool buffers;
+    private final Optional<io.skitai.core.internal.cachefs.CachefsStore> cachefs;
 
     EngineServices(EngineConfig config, ServerControl control) {
         this.control = java.util.Objects.requireNonNull(control, "control");
@@ -47,6 +48,12 @@ final class EngineServices implements ServerContext, AutoCloseable {
         this.trust = config.backends().trust();
         this.upstreamSsl = trust.sslContext();
         this.json = config.json();
+        this.cachefs = io.skitai.core.internal.cachefs.CachefsStore.open(setting(io.skitai.core.Cachefs.SETTING));
+    }
+
+    @Override
+    public Optional<io.skitai.core.SharedCache> cachefs() {
+        return cachefs.map(io.skitai.core.SharedCache.class::cast);
     }
 
     @Override
@@ -178,6 +185,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
                 LOG.log(Level.WARNING, "a server service failed to close cleanly", e);
             }
         }
+        cachefs.ifPresent(io.skitai.core.internal.cachefs.CachefsStore::close);
     }
 
     @Override

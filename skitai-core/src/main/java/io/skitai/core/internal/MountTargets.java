@@ -121,7 +121,8 @@ final class MountTargets {
         }
         try {
             // The upstream client starts with the listener, after the mounts are built.
-            return new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request());
+            return new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request(),
+                    server.cachefs());
         } catch (IllegalArgumentException e) {
             throw new StartupException(Messages.unknownClass(point, alias.name(), "its source networks: " + e.getMessage()), e);
         }

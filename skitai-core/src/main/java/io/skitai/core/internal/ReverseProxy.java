@@ -17,7 +17,8 @@ import java.time.Duration;
  * transaction ids on. A member that cannot be reached is passed over for the next (nothing was
  * sent); an idempotent request whose upstream failed is tried once more elsewhere. 502 when no
  * member could be reached, 504 past the request timeout; 403 for a client outside the alias's
- * {@code source} networks (its connection's address).
+ * {@code source} networks (its connection's address). With the cache file system on, GETs go
+ * through it first ({@code CachingProxy}, keyed by the first member's URL).
  */
 final class ReverseProxy implements HttpHandler {
 
@@ -27,15 +28,17 @@ final class ReverseProxy implements HttpHandler {
 
     private final String alias;
     private final Networks sources;
-    private final ProxyHandler proxy;
+    private final HttpHandler proxy;
 
-    ReverseProxy(Alias alias, java.util.function.Supplier<UpstreamClientImpl> client, Duration timeout) {
+    ReverseProxy(Alias alias, java.util.function.Supplier<UpstreamClientImpl> client, Duration timeout,
+            java.util.Optional<io.skitai.core.SharedCache> cachefs) {
         AliasProxyClient members = new AliasProxyClient(alias, client);
         this.alias = alias.name();
         this.sources = Networks.of(alias.source());
-        this.proxy = ProxyHandler.builder().setProxyClient(members).setMaxRequestTime((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+        ProxyHandler forward = ProxyHandler.builder().setProxyClient(members).setMaxRequestTime((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setNext(NotFound.INSTANCE).setRewriteHostHeader(false).setReuseXForwarded(true)
                 .setMaxConnectionRetries(members.size()).build();
+        this.proxy = io.skitai.core.internal.cachefs.CachingProxy.wrap(cachefs, forward, members::firstMemberUrl, client, timeout);
     }
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) besides {@code Connection} and {@code Upgrade}, which the proxy handler treats. */
