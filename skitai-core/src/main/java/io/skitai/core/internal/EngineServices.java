@@ -17,7 +17,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The {@link ServerContext} of a running engine: its settings and services, and the owning
- * server's process-model operations through a {@link ServerControl}. Closes its services and
+ * server's process-model operations through a {@link ServerControl}, and the cache file system
+ * (opened here, with a {@code cachefs} status section, when it is on). Closes its services and
  * removes the status sections added through it when the engine stops.
  */
 final class EngineServices implements ServerContext, AutoCloseable {
@@ -49,6 +50,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
         this.upstreamSsl = trust.sslContext();
         this.json = config.json();
         this.cachefs = io.skitai.core.internal.cachefs.CachefsStore.open(setting(io.skitai.core.Cachefs.SETTING));
+        cachefs.ifPresent(c -> addStatusSection("cachefs", c::stats));
     }
 
     @Override
