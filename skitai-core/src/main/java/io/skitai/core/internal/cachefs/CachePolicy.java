@@ -115,6 +115,16 @@ final class CachePolicy {
         return v;
     }
 
+    /** {@code request}'s headers with the client's own validators replaced by those that revalidate the lookup's entry. */
+    static Map<String, String> conditional(Map<String, String> request, SharedCache.Lookup lookup) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request);
+        headers.remove("If-None-Match");
+        headers.remove("If-Modified-Since");
+        headers.putAll(lookup.validators());
+        return headers;
+    }
+
     /**
      * What to send a request for {@code e} at {@code now}: {@code e} with its {@code Age} and
      * {@code Content-Length}, or a 304 when the request's own validators match it.

@@ -67,12 +67,7 @@ final class CachingClient implements UpstreamClient {
                 }
                 UpstreamRequest asked = request;
                 if (lookup.kind() == SharedCache.Kind.REVALIDATE) {
-                    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                    headers.putAll(request.headers());
-                    headers.remove("If-None-Match");
-                    headers.remove("If-Modified-Since");
-                    headers.putAll(lookup.validators());
-                    asked = UpstreamRequest.of("GET", request.uri(), headers);
+                    asked = UpstreamRequest.of("GET", request.uri(), CachePolicy.conditional(request.headers(), lookup));
                 }
                 Instant sentAt = Instant.now();
                 CompletableFuture<UpstreamResponse> sent = client.send(asked);

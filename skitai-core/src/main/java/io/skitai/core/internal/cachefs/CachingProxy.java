@@ -4,6 +4,7 @@ import io.skitai.core.SharedCache;
 import io.skitai.core.UpstreamClient;
 import io.skitai.core.UpstreamRequest;
 import io.skitai.core.UpstreamResponse;
+import io.skitai.core.internal.HeaderMaps;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,14 +117,13 @@ public final class CachingProxy implements HttpHandler {
         Instant sent = Instant.now();
         exchange.addResponseWrapper((factory, ex) -> {
             var conduit = factory.create();
-            Map<String, List<String>> headers = responseHeaders(ex.getResponseHeaders());
+            Map<String, List<String>> headers = HeaderMaps.toMap(ex.getResponseHeaders());
             int status = ex.getStatusCode();
             if (!cache.storable(lookup, status, headers)) {
                 return conduit;
             }
             Instant received = Instant.now();
-            String length = ex.getResponseHeaders().getFirst(Headers.CONTENT_LENGTH);
-            long expected = length == null ? -1 : parseLength(length);
+            long expected = HeaderMaps.contentLength(ex.getResponseHeaders().getFirst(Headers.CONTENT_LENGTH));
             return new TeeConduit(conduit, cache.maxEntryBytes(), expected,
                     body -> cache.store(lookup, new SharedCache.Response(status, headers, body), sent, received));
         });
@@ -133,15 +132,8 @@ public final class CachingProxy implements HttpHandler {
 
     private void revalidate(HttpServerExchange exchange, SharedCache.Lookup lookup, URI key, Map<String, String> request)
             throws Exception {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        request.forEach((name, value) -> {
-            if (!NOT_SENT.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.put(name, value);
-            }
-        });
-        headers.remove("If-None-Match");
-        headers.remove("If-Modified-Since");
-        headers.putAll(lookup.validators());
+        Map<String, String> headers = CachePolicy.conditional(request, lookup);
+        headers.keySet().removeIf(name -> NOT_SENT.contains(name.toLowerCase(Locale.ROOT)));
         Instant sent = Instant.now();
         Future<UpstreamResponse> asked = client.get().send(UpstreamRequest.of("GET", key, headers));
         UpstreamResponse r;
@@ -189,22 +181,6 @@ public final class CachingProxy implements HttpHandler {
             m.put(values.getHeaderName().toString(), String.join(", ", values));
         }
         return m;
-    }
-
-    private static Map<String, List<String>> responseHeaders(HeaderMap headers) {
-        Map<String, List<String>> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (HeaderValues values : headers) {
-            m.computeIfAbsent(values.getHeaderName().toString(), k -> new ArrayList<>()).addAll(values);
-        }
-        return m;
-    }
-
-    private static long parseLength(String v) {
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     @Override
