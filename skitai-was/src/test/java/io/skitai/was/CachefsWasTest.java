@@ -42,14 +42,17 @@ class CachefsWasTest {
                 for (int i = 0; i < 100; i++) {
                     seen.add(Was.current().get("@api/n").dispatchOrThrow().data());
                 }
-                ex.json(seen.stream().distinct().toList());
+                List<Object> distinct = new ArrayList<>(seen.stream().distinct().toList());
+                Was.current().post("@api/n", Map.of()).dispatchOrThrow();         // invalidates @api/n
+                distinct.add(Was.current().get("@api/n").dispatchOrThrow().data());
+                ex.json(distinct);
             });
             SkitaiServer server = SkitaiServer.create(config.build());
             TestKit.serve(server, cli -> {
-                assertThat(cli.get("/").text()).isEqualTo("[{\"n\":1}]");
-                assertThat(up.hits()).as("upstream requests for 100 was.get calls").isEqualTo(1);
+                assertThat(cli.get("/").text()).isEqualTo("[{\"n\":1},{\"n\":3}]");
+                assertThat(up.hits()).as("upstream requests: 100 was.get, a POST, one more GET").isEqualTo(3);
                 assertThat(stats(server)).containsEntry("hits", 99L);
-                System.out.println("cachefs was: 100 was.get, upstream saw " + up.hits() + "; " + stats(server));
+                System.out.println("cachefs was: 100 was.get, upstream saw 1, then POST + GET; " + stats(server));
             });
         }
     }

@@ -6,6 +6,7 @@ import io.skitai.core.CacheControl;
 import io.skitai.core.Cachefs;
 import io.skitai.core.SharedCache;
 import io.skitai.core.UpstreamClient;
+import io.skitai.core.internal.process.ProcessRole;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -65,7 +66,14 @@ public final class CachefsStore implements SharedCache, AutoCloseable {
      * @throws io.skitai.core.StartupException when the disk tier's directory cannot be used
      */
     public static Optional<CachefsStore> open(Cachefs config) {
-        return config.enabled() ? Optional.of(new CachefsStore(config)) : Optional.empty();
+        return config.enabled() ? Optional.of(new CachefsStore(perProcess(config))) : Optional.empty();
+    }
+
+    /** A worker process keeps its own subdirectory ({@code slot-<n>}): one index per directory. */
+    private static Cachefs perProcess(Cachefs config) {
+        ProcessRole role = ProcessRole.current();
+        return role.kind() != ProcessRole.Kind.WORKER ? config
+                : new Cachefs(config.memmax(), config.diskmax(), config.path().map(p -> p.resolve("slot-" + role.slot())));
     }
 
     /** Where blocking work for the cache (a lookup reading a file, a revalidation) may run. */
