@@ -347,6 +347,12 @@ public final class ServerBuilder {
         return set(MAX_RCACHE, entries);
     }
 
+    /** Turns on the cache file system (Python's {@code enable_cachefs}; off by default): see {@link Cachefs}. */
+    public ServerBuilder enableCachefs(long memmax, long diskmax, Path path) {
+        open("enableCachefs");
+        return set(Cachefs.SETTING, Cachefs.of(memmax, diskmax, path));
+    }
+
     /** was's result-cache size, written by name (was declares and reads it). */
     private static final Setting<Integer> MAX_RCACHE = Setting.of("was.maxRcache", Integer.class, 100);
 

@@ -37,6 +37,11 @@ public interface ServerContext {
      */
     UpstreamClient upstreamClient();
 
+    /** The cache file system ({@link ServerBuilder#enableCachefs}), when it is on. */
+    default Optional<SharedCache> cachefs() {
+        return Optional.empty();
+    }
+
     /** The value of a module's {@link Setting} in this server's configuration (its default when unset). */
     <T> T setting(Setting<T> setting);
 

@@ -172,6 +172,11 @@ public final class Skitai {
         CONFIG.setMaxRcache(entries);
     }
 
+    /** See {@link ServerBuilder#enableCachefs(long, long, Path)}; {@code path} may be null when {@code diskmax} is 0. */
+    public static void enableCachefs(long memmax, long diskmax, String path) {
+        CONFIG.enableCachefs(memmax, diskmax, path == null ? null : Path.of(path));
+    }
+
     /** See {@link ServerBuilder#setUpstreamTrust(Path...)}. */
     public static void setUpstreamTrust(String... pemFiles) {
         CONFIG.setUpstreamTrust(java.util.Arrays.stream(pemFiles).map(Path::of).toArray(Path[]::new));

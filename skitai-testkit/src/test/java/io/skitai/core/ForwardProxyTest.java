@@ -100,6 +100,47 @@ class ForwardProxyTest {
     }
 
     @Test
+    void forwardedResponsesGoThroughTheCacheFileSystem() {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        ServerBuilder upstream = ServerBuilder.create();
+        upstream.mount("/", ex -> {
+            seen.add(ex.path() + " host " + ex.header("Host").orElse("-") + " inm " + ex.header("If-None-Match").orElse("-"));
+            if (ex.path().equals("/fresh")) {
+                ex.header("Cache-Control", "max-age=60").send("fresh body");
+            } else if (ex.header("If-None-Match").orElse("").equals("\"v1\"")) {
+                ex.status(304).header("ETag", "\"v1\"").send(new byte[0]);
+            } else {
+                ex.header("Cache-Control", "no-cache").header("ETag", "\"v1\"").send("validated body");
+            }
+        });
+        TestKit.serve(upstream, up -> {
+            ServerBuilder proxy = ServerBuilder.create();
+            proxy.enableCachefs(1 << 20, 0, null);
+            proxy.enableProxy(ForwardProxy.builder().allowNetworks("127.0.0.1/32").httpPorts(up.port())
+                    .resolver(host -> host.equals("origin.test") ? new InetAddress[] {InetAddress.getByName("127.0.0.1")} : NAMES.resolve(host))
+                    .build());
+            TestKit.serve(proxy, p -> {
+                String origin = "origin.test:" + up.port();
+                for (int i = 0; i < 5; i++) {
+                    assertThat(request(p.port(), "GET http://" + origin + "/fresh HTTP/1.1\r\nHost: " + origin + "\r\nConnection: close\r\n\r\n"))
+                            .startsWith("HTTP/1.1 200").endsWith("fresh body");
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertThat(request(p.port(), "GET http://" + origin + "/checked HTTP/1.1\r\nHost: " + origin + "\r\nConnection: close\r\n\r\n"))
+                            .startsWith("HTTP/1.1 200").endsWith("validated body");
+                }
+            });
+        });
+        String host = " host origin.test:";
+        assertThat(seen.stream().filter(s -> s.startsWith("/fresh")).count()).as("5 GETs of a fresh answer, 1 upstream").isEqualTo(1);
+        List<String> checked = seen.stream().filter(s -> s.startsWith("/checked")).toList();
+        assertThat(checked).hasSize(3);
+        assertThat(checked.get(0)).contains(host).endsWith("inm -");
+        assertThat(checked.subList(1, 3)).as("revalidated at the checked address with the URL's Host")
+                .allSatisfy(s -> assertThat(s).contains(host).endsWith("inm \"v1\""));
+    }
+
+    @Test
     void internalDestinationsByAddressOrNameAreRefused() {
         ServerBuilder proxy = ServerBuilder.create();
         proxy.enableProxy(ForwardProxy.builder().resolver(NAMES).build());

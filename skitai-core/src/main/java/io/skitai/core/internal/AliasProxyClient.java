@@ -41,6 +41,18 @@ final class AliasProxyClient implements ProxyClient {
         return members.size();
     }
 
+    /** The URL of an exchange's request at the first member (the cache file system's key for it). */
+    URI firstMemberUrl(HttpServerExchange exchange) {
+        Member m = members.get(0);
+        String query = exchange.getQueryString();
+        String path = exchange.getRequestURI();
+        if (exchange.isHostIncludedInRequestURI()) {
+            int slash = path.indexOf('/', path.indexOf("//") + 2);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        return URI.create(m.origin() + m.path() + path + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
     @Override
     public ProxyTarget findTarget(HttpServerExchange exchange) {
         Integer tried = exchange.getAttachment(TRIED);

@@ -168,7 +168,7 @@ public final class Engine {
             io.skitai.core.ForwardProxy proxy = services.setting(io.skitai.core.ForwardProxy.SETTING);
             if (proxy.enabled()) {
                 router = new ProxyRequests(proxy, () -> services.forwardClient(proxy.channelKeepAlive()),
-                        config.timeouts().request(), router);
+                        config.timeouts().request(), services.cachefs(), router);
             } else {
                 HttpHandler routes = router;
                 // Not a proxy: a CONNECT must not reach an app, whose 200 a client would take for a tunnel.

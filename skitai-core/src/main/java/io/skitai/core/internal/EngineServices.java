@@ -17,7 +17,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The {@link ServerContext} of a running engine: its settings and services, and the owning
- * server's process-model operations through a {@link ServerControl}. Closes its services and
+ * server's process-model operations through a {@link ServerControl}, and the cache file system
+ * (opened here, with a {@code cachefs} status section, when it is on). Closes its services and
  * removes the status sections added through it when the engine stops.
  */
 final class EngineServices implements ServerContext, AutoCloseable {
@@ -39,6 +40,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
     private boolean closed;
     private volatile org.xnio.XnioWorker worker;
     private volatile io.undertow.connector.ByteBufferPool buffers;
+    private final Optional<io.skitai.core.internal.cachefs.CachefsStore> cachefs;
 
     EngineServices(EngineConfig config, ServerControl control) {
         this.control = java.util.Objects.requireNonNull(control, "control");
@@ -48,6 +50,13 @@ final class EngineServices implements ServerContext, AutoCloseable {
         this.trust = config.backends().trust();
         this.upstreamSsl = trust.sslContext();
         this.json = config.json();
+        this.cachefs = io.skitai.core.internal.cachefs.CachefsStore.open(setting(io.skitai.core.Cachefs.SETTING));
+        cachefs.ifPresent(c -> addStatusSection("cachefs", c::stats));
+    }
+
+    @Override
+    public Optional<io.skitai.core.SharedCache> cachefs() {
+        return cachefs.map(io.skitai.core.SharedCache.class::cast);
     }
 
     @Override
@@ -196,6 +205,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
                 LOG.log(Level.WARNING, "a server service failed to close cleanly", e);
             }
         }
+        cachefs.ifPresent(io.skitai.core.internal.cachefs.CachefsStore::close);
     }
 
     @Override

@@ -200,6 +200,21 @@ public final class Messages {
         return "SKITAI-C042 setMaxRcache(" + entries + "): the result cache size must be >= 0 (0 turns it off)";
     }
 
+    public static String cachefsBounds(long memmax, long diskmax) {
+        return "SKITAI-C120 enableCachefs(" + memmax + ", " + diskmax + ", ..): memmax and diskmax are byte counts"
+                + " and must be >= 0 (0 turns that tier off)";
+    }
+
+    public static String cachefsNoPath(long diskmax) {
+        return "SKITAI-C121 enableCachefs(.., " + diskmax + ", null): a disk tier needs a directory;"
+                + " pass a path, or diskmax 0 for a memory-only cache";
+    }
+
+    public static String cachefsDirectory(Path dir, String reason) {
+        return "SKITAI-C122 the cachefs directory " + dir.toAbsolutePath() + " cannot be used: " + reason
+                + " (create it writable, or pass another path to enableCachefs)";
+    }
+
     public static String undeclaredLu(String key, java.util.List<String> declared) {
         return "SKITAI-C060 '" + key + "' is not a declared last-update key: declare it before run with"
                 + " Skitai.deflu(\"" + key + "\") (declared: " + declared + ")";

@@ -127,7 +127,7 @@ final class MountTargets {
         try {
             // The upstream client starts with the listener, after the mounts are built.
             proxy = new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request(),
-                    new io.skitai.core.internal.gateway.ClientAddress(gateway.trustedProxies()));
+                    new io.skitai.core.internal.gateway.ClientAddress(gateway.trustedProxies()), server.cachefs());
         } catch (IllegalArgumentException e) {
             throw new StartupException(Messages.unknownClass(m.point(), alias.name(), "its source networks: " + e.getMessage()), e);
         }

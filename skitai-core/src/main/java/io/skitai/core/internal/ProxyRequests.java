@@ -22,21 +22,27 @@ import java.util.Base64;
  */
 final class ProxyRequests implements HttpHandler {
 
+    /** The absolute URL a forwarded request asked for (the cache's key). */
+    private static final io.undertow.util.AttachmentKey<URI> REQUESTED = io.undertow.util.AttachmentKey.create(URI.class);
+
     private static final java.util.concurrent.ThreadFactory CHECKS = Thread.ofVirtual().name("skitai-proxy-", 0).factory();
 
     private final ForwardProxy settings;
     private final ProxyDestinations destinations;
-    private final ProxyHandler forward;
+    private final HttpHandler forward;
     private final HttpHandler next;
     private final byte[] credentials;
 
     ProxyRequests(ForwardProxy settings, java.util.function.Supplier<UpstreamClientImpl> client, java.time.Duration timeout,
-            HttpHandler next) {
+            java.util.Optional<io.skitai.core.SharedCache> cachefs, HttpHandler next) {
         this.settings = settings;
         this.destinations = new ProxyDestinations(settings);
-        this.forward = ProxyHandler.builder().setProxyClient(new ForwardProxyClient(client))
+        ProxyHandler proxy = ProxyHandler.builder().setProxyClient(new ForwardProxyClient(client))
                 .setMaxRequestTime((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())).setNext(NotFound.INSTANCE)
                 .setRewriteHostHeader(false).setReuseXForwarded(true).setMaxConnectionRetries(0).build();
+        // Through the cache file system when it is on; its conditional requests are checked like any other.
+        this.forward = io.skitai.core.internal.cachefs.CachingProxy.wrap(cachefs, proxy, ex -> ex.getAttachment(REQUESTED),
+                () -> checked(client.get()), timeout);
         this.next = next;
         this.credentials = settings.credentials().map(c -> ("Basic " + Base64.getEncoder().encodeToString(
                 c.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8)).orElse(null);
@@ -64,7 +70,9 @@ final class ProxyRequests implements HttpHandler {
                 ConnectTunnel.open(exchange, destinations.check(target.host(), target.port(), true), settings.tunnelKeepAlive());
                 return;
             }
-            URI uri = absolute(exchange.getRequestURI());
+            String query = exchange.getQueryString();
+            URI uri = absolute(exchange.getRequestURI() + (query.isEmpty() ? "" : "?" + query));
+            exchange.putAttachment(REQUESTED, uri);
             int port = uri.getPort() < 0 ? 80 : uri.getPort();
             InetSocketAddress address = destinations.check(uri.getHost(), port, false);
             exchange.getRequestHeaders().put(Headers.HOST, uri.getRawAuthority());
@@ -77,6 +85,29 @@ final class ProxyRequests implements HttpHandler {
         } catch (HttpError e) {
             ErrorResponses.send(exchange, e);
         }
+    }
+
+    /**
+     * {@code client} sending to the address the destination rules check for a request's URL (with
+     * the URL's Host), so a later request for a cached URL cannot reach what a new DNS answer names.
+     */
+    private io.skitai.core.UpstreamClient checked(io.skitai.core.UpstreamClient client) {
+        return request -> {
+            URI uri = request.uri();
+            int port = uri.getPort() < 0 ? 80 : uri.getPort();
+            InetSocketAddress address;
+            try {
+                address = destinations.check(uri.getHost(), port, false);
+            } catch (HttpError refused) {
+                return java.util.concurrent.CompletableFuture.failedFuture(refused);
+            }
+            String host = address.getAddress().getHostAddress();
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
+            headers.put("Host", uri.getRawAuthority());
+            URI target = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            return client.send(new io.skitai.core.UpstreamRequest(request.method(), target, headers, request.body()));
+        };
     }
 
     private static URI absolute(String requestUri) {

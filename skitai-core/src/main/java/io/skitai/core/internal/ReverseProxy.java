@@ -18,7 +18,8 @@ import java.time.Duration;
  * sent); an idempotent request whose upstream failed is tried once more elsewhere. 502 when no
  * member could be reached, 504 past the request timeout; 403 for a client outside the alias's
  * {@code source} networks (its connection's address, or with {@link io.skitai.core.Gateway#trustedProxies()
- * trusted proxies} the address they forwarded for).
+ * trusted proxies} the address they forwarded for). With the cache file system on, GETs go
+ * through it first ({@code CachingProxy}, keyed by the first member's URL).
  */
 final class ReverseProxy implements HttpHandler {
 
@@ -29,17 +30,18 @@ final class ReverseProxy implements HttpHandler {
     private final String alias;
     private final Networks sources;
     private final io.skitai.core.internal.gateway.ClientAddress clients;
-    private final ProxyHandler proxy;
+    private final HttpHandler proxy;
 
     ReverseProxy(Alias alias, java.util.function.Supplier<UpstreamClientImpl> client, Duration timeout,
-            io.skitai.core.internal.gateway.ClientAddress clients) {
+            io.skitai.core.internal.gateway.ClientAddress clients, java.util.Optional<io.skitai.core.SharedCache> cachefs) {
         this.clients = clients;
         AliasProxyClient members = new AliasProxyClient(alias, client);
         this.alias = alias.name();
         this.sources = Networks.of(alias.source());
-        this.proxy = ProxyHandler.builder().setProxyClient(members).setMaxRequestTime((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+        ProxyHandler forward = ProxyHandler.builder().setProxyClient(members).setMaxRequestTime((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setNext(NotFound.INSTANCE).setRewriteHostHeader(false).setReuseXForwarded(true)
                 .setMaxConnectionRetries(members.size()).build();
+        this.proxy = io.skitai.core.internal.cachefs.CachingProxy.wrap(cachefs, forward, members::firstMemberUrl, client, timeout);
     }
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) besides {@code Connection} and {@code Upgrade}, which the proxy handler treats. */

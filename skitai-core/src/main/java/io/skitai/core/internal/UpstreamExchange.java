@@ -8,18 +8,13 @@ import io.undertow.client.ClientRequest;
 import io.undertow.client.ClientResponse;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.util.HeaderMap;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSourceChannel;
@@ -82,7 +77,9 @@ final class UpstreamExchange extends PoolGrant implements ClientCallback<ClientE
                 .setPath(path());
         HeaderMap headers = r.getRequestHeaders();
         request.headers().forEach((name, value) -> headers.put(HttpString.tryFromString(name), value));
-        headers.put(Headers.HOST, authority());
+        if (!headers.contains(Headers.HOST)) {
+            headers.put(Headers.HOST, authority()); // a caller's own Host (a virtual host at an address) stays
+        }
         byte[] content = request.body();
         if (content.length > 0 || WITH_BODY.contains(request.method())) {
             headers.put(Headers.CONTENT_LENGTH, content.length);
@@ -121,7 +118,7 @@ final class UpstreamExchange extends PoolGrant implements ClientCallback<ClientE
             return;
         }
         String length = answered.getResponse().getResponseHeaders().getFirst(Headers.CONTENT_LENGTH);
-        long declared = length == null ? -1 : parseLength(length);
+        long declared = HeaderMaps.contentLength(length);
         if (declared > maxBytes) {
             fail(new IOException(Messages.upstreamAnswerTooLarge(request.uri(), maxBytes)));
             return;
@@ -166,7 +163,7 @@ final class UpstreamExchange extends PoolGrant implements ClientCallback<ClientE
     private void answered(ClientResponse response) {
         finished = true;
         UpstreamResponse answer = new UpstreamResponse(response.getResponseCode(), response.getProtocol().toString(),
-                headers(response.getResponseHeaders()), size == body.length ? body : Arrays.copyOf(body, size));
+                HeaderMaps.toMap(response.getResponseHeaders()), size == body.length ? body : Arrays.copyOf(body, size));
         pool.release(this, connection, true);
         future.complete(answer);
     }
@@ -223,22 +220,6 @@ final class UpstreamExchange extends PoolGrant implements ClientCallback<ClientE
         String host = request.uri().getHost();
         int port = request.uri().getPort();
         return port < 0 ? host : host + ":" + port;
-    }
-
-    private static long parseLength(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Map<String, List<String>> headers(HeaderMap from) {
-        Map<String, List<String>> to = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (HeaderValues values : from) {
-            to.computeIfAbsent(values.getHeaderName().toString(), k -> new ArrayList<>(values.size())).addAll(values);
-        }
-        return java.util.Collections.unmodifiableMap(to);
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the {@value #STATUS_SECTION} section of the server status ({@code was.status()}). HTTP and
  * XML-RPC calls go through the server's {@link UpstreamClient} (Undertow's client on the server's
  * IO threads: bounded keep-alive pools per member, HTTP/2 over TLS by ALPN, the upstream trust,
- * idle connections closed after {@code setBackendKeepAlive}).
+ * idle connections closed after {@code setBackendKeepAlive}), and through the cache file system
+ * when it is on ({@code enableCachefs}).
  */
 public final class Upstreams {
 
@@ -40,7 +41,8 @@ public final class Upstreams {
 
     private Upstreams(ServerContext server) {
         this.server = server;
-        this.http = server.upstreamClient();
+        // With the cache file system on, HTTP calls go through it (GETs answered, kept, revalidated).
+        this.http = server.cachefs().map(c -> c.client(server.upstreamClient())).orElseGet(server::upstreamClient);
         this.cache = ResultCache.of(server.setting(io.skitai.was.WasSettings.MAX_RCACHE));
         server.addStatusSection(STATUS_SECTION, this::status);
     }
