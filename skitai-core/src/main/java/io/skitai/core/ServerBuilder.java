@@ -356,33 +356,19 @@ public final class ServerBuilder {
     /** was's result-cache size, written by name (was declares and reads it). */
     private static final Setting<Integer> MAX_RCACHE = Setting.of("was.maxRcache", Integer.class, 100);
 
-    /**
-     * Turns the API gateway on or off for every reverse-proxied mount (Python's
-     * {@code enable_gateway(True, secret)}: HS256 JWTs signed with {@code secret}); see {@link Gateway}.
-     */
-    public ServerBuilder enableGateway(boolean enable, String secret) {
-        return enableGateway(enable ? Gateway.hs256(secret) : Gateway.OFF);
-    }
-
-    /** Turns the API gateway on with {@code gateway}'s keys, checks and {@link GatewayAuth}. */
+    /** Turns the API gateway on for every reverse-proxied mount ({@code Gateway.OFF}: off); see {@link Gateway}. */
     public ServerBuilder enableGateway(Gateway gateway) {
         return set(Gateway.SETTING, gateway);
     }
 
-    /** Turns the forward proxy on with its defaults (Python's {@code enable_proxy()}); see {@link ForwardProxy}. */
-    public ServerBuilder enableProxy() {
-        return enableProxy(ForwardProxy.defaults());
-    }
-
-    /** Turns the forward proxy on with {@code proxy}'s rules. */
+    /** Turns the forward proxy on with {@code proxy}'s rules ({@code ForwardProxy.OFF}: off); see {@link ForwardProxy}. */
     public ServerBuilder enableProxy(ForwardProxy proxy) {
         return set(ForwardProxy.SETTING, proxy);
     }
 
-    /** The forward proxy's keep-alives, in seconds: idle destination connections and idle tunnels (60 and 600). */
-    public ServerBuilder setProxyKeepAlive(long channel, long tunnel) {
-        ForwardProxy now = ForwardProxy.SETTING.cast(settings.getOrDefault(ForwardProxy.SETTING, ForwardProxy.OFF));
-        return set(ForwardProxy.SETTING, now.withKeepAlive(Duration.ofSeconds(channel), Duration.ofSeconds(tunnel)));
+    /** The value of a module's {@link Setting} set so far (its default when unset). */
+    public synchronized <T> T setting(Setting<T> setting) {
+        return setting.cast(settings.getOrDefault(setting, setting.defaultValue()));
     }
 
     /** Sets a module's {@link Setting} (read with {@code ServerContext.setting}). */

@@ -142,9 +142,13 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
-    /** {@link ServerBuilder#enableProxy()}. */
+    /**
+     * Turns the forward proxy on with its defaults (Python's {@code enable_proxy()}; the keep-alives
+     * {@link #setProxyKeepAlive} set stay); see {@link ForwardProxy}.
+     */
     public static void enableProxy() {
-        config().enableProxy();
+        ForwardProxy now = config().setting(ForwardProxy.SETTING);
+        config().enableProxy(ForwardProxy.defaults().withKeepAlive(now.channelKeepAlive(), now.tunnelKeepAlive()));
     }
 
     /** {@link ServerBuilder#enableProxy(ForwardProxy)}. */
@@ -152,14 +156,21 @@ public final class Skitai {
         config().enableProxy(proxy);
     }
 
-    /** {@link ServerBuilder#setProxyKeepAlive(long, long)}. */
+    /**
+     * The forward proxy's keep-alives in seconds (Python's {@code set_proxy_keep_alive(channel, tunnel)}):
+     * idle destination connections and idle tunnels (60 and 600).
+     */
     public static void setProxyKeepAlive(long channel, long tunnel) {
-        config().setProxyKeepAlive(channel, tunnel);
+        ForwardProxy now = config().setting(ForwardProxy.SETTING);
+        config().enableProxy(now.withKeepAlive(java.time.Duration.ofSeconds(channel), java.time.Duration.ofSeconds(tunnel)));
     }
 
-    /** {@link ServerBuilder#enableGateway(boolean, String)}. */
+    /**
+     * Turns the API gateway on or off for every reverse-proxied mount (Python's
+     * {@code enable_gateway(True, secret)}: HS256 JWTs signed with {@code secret}); see {@link Gateway}.
+     */
     public static void enableGateway(boolean enable, String secret) {
-        config().enableGateway(enable, secret);
+        config().enableGateway(enable ? Gateway.hs256(secret) : Gateway.OFF);
     }
 
     /** {@link ServerBuilder#enableGateway(Gateway)}. */

@@ -25,7 +25,7 @@ class PublicApiTest {
         config.setKeepAlive(30).setRequestTimeout(30).setHeaderTimeout(Duration.ofSeconds(10))
                 .setBackendKeepAlive(10).setHeaderLimits(8192, 32768, 100).setMinBodyRate(1024)
                 .setMaxConcurrentStreams(100).setMaxAge("/static", 60).logOff("/static/")
-                .setMaxRcache(100).enableCachefs(64L << 20, 0, null).set(LIMIT, 5).setJsonMapper(Json.newMapper());
+                .setMaxRcache(100).enableCachefs(64L << 20, 0, null).enableGateway(Gateway.OFF).enableProxy(ForwardProxy.OFF).set(LIMIT, 5).setJsonMapper(Json.newMapper());
         config.processes().deflu("users").defgs("nodes").setSpareWorker(true).setWorkerCriticalPoint(90, 3, 10)
                 .setRunDirectory(Path.of("run"));
         Alias alias = config.alias("@api", Proto.HTTP, "127.0.0.1:5001 2");

@@ -182,8 +182,8 @@ class ForwardProxyTest {
         upstream.mount("/", (Handler) ex -> ex.send("up"));
         TestKit.serve(upstream, up -> {
             ServerBuilder proxy = ServerBuilder.create();
-            proxy.enableProxy(ForwardProxy.builder().allowNetworks("127.0.0.0/8").connectPorts(up.port()).build());
-            proxy.setProxyKeepAlive(60, 1);
+            proxy.enableProxy(ForwardProxy.builder().allowNetworks("127.0.0.0/8").connectPorts(up.port())
+                    .keepAlive(Duration.ofSeconds(60), Duration.ofSeconds(1)).build());
             TestKit.serve(proxy, p -> {
                 try (Socket s = new Socket("127.0.0.1", p.port())) {
                     s.setSoTimeout(30_000);

@@ -129,7 +129,7 @@ class GatewayTest {
             ServerBuilder config = ServerBuilder.create();
             config.alias("@api", Proto.HTTP, "127.0.0.1:" + up.port());
             config.mount("/api", "@api");
-            config.enableGateway(true, SECRET);
+            config.enableGateway(Gateway.hs256(SECRET));
             TestKit.serve(config, cli -> {
                 String token = Jwt.hs256(SECRET, Map.of("user", "hansroh", "roles", List.of("user")), Duration.ofMinutes(5));
                 TestResponse r = get(cli, "/api/who", token);
