@@ -67,7 +67,7 @@ class ConfigurationTest {
         for (Class<?> group : List.of(ServerBuilder.class, ProcessOptions.class)) {
             Arrays.stream(group.getMethods())
                     .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == group)
-                    .map(Method::getName).filter(n -> !Set.of("build", "isFrozen", "aliases", "processes", "toString").contains(n))
+                    .map(Method::getName).filter(n -> !Set.of("build", "isFrozen", "aliases", "setting", "processes", "toString").contains(n))
                     .forEach(options::add);
         }
         assertThat(options).isNotEmpty();
