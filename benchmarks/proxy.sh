@@ -25,6 +25,8 @@ UP_PORT=${UP_PORT:-18300}
 SKITAI_PORT=${SKITAI_PORT:-18301}
 UNDERTOW_PORT=${UNDERTOW_PORT:-18302}
 NGINX_PORT=${NGINX_PORT:-18303}
+GATEWAY_PORT=${GATEWAY_PORT:-18304}
+SECRET=benchmark-gateway-secret-0123456789abcdef
 OUT=benchmarks/out
 mkdir -p "$OUT"
 
@@ -60,15 +62,18 @@ java $HEAP -cp "$JAR" io.skitai.benchmarks.BaselineServer "$UP_PORT" "$OUT/proxy
 PIDS+=($!); UP_PID=$!
 java $HEAP -cp "$JAR" io.skitai.benchmarks.SkitaiProxy "$SKITAI_PORT" "$UP_PORT" >"$OUT/proxy-skitai.log" 2>&1 &
 PID[skitai]=$!; PORT[skitai]=$SKITAI_PORT; LOG[skitai]=$OUT/proxy-skitai.log; PIDS+=($!)
+java $HEAP -cp "$JAR" io.skitai.benchmarks.SkitaiProxy "$GATEWAY_PORT" "$UP_PORT" "$SECRET" >"$OUT/proxy-gateway.log" 2>&1 &
+PID[gateway]=$!; PORT[gateway]=$GATEWAY_PORT; LOG[gateway]=$OUT/proxy-gateway.log; PIDS+=($!)
+TOKEN=$(java -cp "$JAR" io.skitai.benchmarks.SkitaiProxy --token "$SECRET")
 java $HEAP -cp "$JAR" io.skitai.benchmarks.UndertowProxy "$UNDERTOW_PORT" "$UP_PORT" >"$OUT/proxy-undertow.log" 2>&1 &
 PID[undertow]=$!; PORT[undertow]=$UNDERTOW_PORT; LOG[undertow]=$OUT/proxy-undertow.log; PIDS+=($!)
 nginx -c "$NGINX_DIR/nginx.conf" -g 'daemon off;' >"$OUT/proxy-nginx.log" 2>&1 &
 PID[nginx]=$!; PORT[nginx]=$NGINX_PORT; LOG[nginx]=$OUT/proxy-nginx.log; PIDS+=($!)
-SERVERS=(skitai undertow nginx)
+SERVERS=(skitai gateway undertow nginx)
 wait_port "$UP_PORT" "$UP_PID" "$OUT/proxy-upstream.log" 600
 for s in "${SERVERS[@]}"; do
   wait_port "${PORT[$s]}" "${PID[$s]}" "${LOG[$s]}" 600
-  body=$(curl -fsS "http://127.0.0.1:${PORT[$s]}/") || { echo "$s: / does not answer 2xx; see ${LOG[$s]}" >&2; exit 1; }
+  body=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORT[$s]}/") || { echo "$s: / does not answer 2xx; see ${LOG[$s]}" >&2; exit 1; }
   [ "$body" = "Hello World" ] || { echo "$s answered $body" >&2; exit 1; }
 done
 # nginx's CPU: its master and workers.
@@ -80,9 +85,10 @@ proxy_ticks() {
 
 for s in "${SERVERS[@]}"; do
   url="http://127.0.0.1:${PORT[$s]}/"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
+  auth="Authorization: Bearer $TOKEN"   # only the gateway row checks it; the others pass it on
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "$auth" "$url" >/dev/null
   before=$(proxy_ticks $s)
-  RESULT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+  RESULT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "$auth" --latency "$url")
   after=$(proxy_ticks $s)
   if echo "$RESULT" | grep -q "Non-2xx"; then echo "non-2xx responses from $s; see ${LOG[$s]}" >&2; exit 1; fi
   RPS[$s]=$(echo "$RESULT" | awk '/Requests\/sec/ {print $2}')
