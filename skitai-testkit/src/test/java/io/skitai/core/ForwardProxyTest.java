@@ -116,7 +116,7 @@ class ForwardProxyTest {
         TestKit.serve(upstream, up -> {
             ServerBuilder proxy = ServerBuilder.create();
             proxy.enableCachefs(1 << 20, 0, null);
-            proxy.enableProxy(ForwardProxy.builder().allowNetworks("127.0.0.1/32").httpPorts(up.port())
+            proxy.enableProxy(ForwardProxy.builder().allowNetworks("127.0.0.1/32").httpPorts(up.port()).allowHosts("*.test")
                     .resolver(host -> host.equals("origin.test") ? new InetAddress[] {InetAddress.getByName("127.0.0.1")} : NAMES.resolve(host))
                     .build());
             TestKit.serve(proxy, p -> {
@@ -125,6 +125,8 @@ class ForwardProxyTest {
                     assertThat(request(p.port(), "GET http://" + origin + "/fresh HTTP/1.1\r\nHost: " + origin + "\r\nConnection: close\r\n\r\n"))
                             .startsWith("HTTP/1.1 200").endsWith("fresh body");
                 }
+                assertThat(request(p.port(), "GET http://127.0.0.1:" + up.port() + "/fresh HTTP/1.1\r\nHost: 127.0.0.1:" + up.port()
+                        + "\r\nConnection: close\r\n\r\n")).as("a host off the allow-list").startsWith("HTTP/1.1 403");
                 for (int i = 0; i < 3; i++) {
                     assertThat(request(p.port(), "GET http://" + origin + "/checked HTTP/1.1\r\nHost: " + origin + "\r\nConnection: close\r\n\r\n"))
                             .startsWith("HTTP/1.1 200").endsWith("validated body");

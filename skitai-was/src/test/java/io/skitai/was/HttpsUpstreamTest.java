@@ -86,6 +86,22 @@ class HttpsUpstreamTest {
     }
 
     @Test
+    void theReverseProxyReachesAnHttpsAliasOverHttp2WithTheUpstreamTrust() {
+        ServerBuilder config = ServerBuilder.create().setUpstreamTrust(ca.pem());
+        config.alias("@secure", Proto.HTTPS, "127.0.0.1:" + upstream.port());
+        config.mount("/secure", "@secure");
+        TestKit.serve(config, cli -> {
+            io.skitai.testkit.TestResponse r = cli.get("/secure/x");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.<Map<String, Object>>data()).isEqualTo(Map.of("protocol", "HTTP/2.0", "scheme", "https"));
+        });
+        ServerBuilder untrusting = ServerBuilder.create();
+        untrusting.alias("@secure", Proto.HTTPS, "127.0.0.1:" + upstream.port());
+        untrusting.mount("/secure", "@secure");
+        TestKit.serve(untrusting, cli -> assertThat(cli.get("/secure/x").status()).as("an upstream it does not trust").isEqualTo(502));
+    }
+
+    @Test
     void trustOnlyTheGivenCertificatesWorksForTheirServers() {
         TestKit.serve(caller(upstream).setUpstreamTrustOnly(ca.pem()), cli -> {
             Map<String, Object> r = cli.get("/").data();

@@ -108,11 +108,29 @@ final class UpstreamConnector {
                 @Override
                 public void completed(ClientConnection made) {
                     // A refused handshake may still end in ALPN's fallback with a closed connection.
-                    if (made.isOpen()) {
-                        explainers.put(made, e -> explain(e, engine));
-                        outcome.completed(made);
-                    } else {
+                    if (!made.isOpen()) {
                         outcome.failed(explain(new java.nio.channels.ClosedChannelException(), engine));
+                        return;
+                    }
+                    // ALPN picks the protocol mid-handshake: the connection is handed over only once
+                    // the server's certificate was accepted, so a refused one fails the attempt (a
+                    // proxy answers 502) instead of a request sent on it.
+                    AtomicBoolean told = new AtomicBoolean();
+                    Runnable ready = () -> {
+                        if (told.compareAndSet(false, true)) {
+                            explainers.put(made, e -> explain(e, engine));
+                            outcome.completed(made);
+                        }
+                    };
+                    made.addCloseListener(closed -> {
+                        if (told.compareAndSet(false, true)) {
+                            outcome.failed(explain(new java.nio.channels.ClosedChannelException(), engine));
+                        }
+                    });
+                    if (engine.getHandshakeStatus() == javax.net.ssl.SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+                        ready.run();
+                    } else {
+                        connection.getHandshakeSetter().set(handshaken -> ready.run());
                     }
                 }
 
