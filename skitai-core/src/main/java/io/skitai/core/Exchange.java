@@ -154,6 +154,14 @@ public interface Exchange {
     void onComplete(Runnable task);
 
     /**
+     * Runs {@code task} once, just before the response's status and headers go out, when headers can
+     * still be added (a session's cookie is written here); a task that throws fails the response.
+     */
+    default void beforeCommit(Runnable task) {
+        throw new UnsupportedOperationException("this exchange has no commit hook");
+    }
+
+    /**
      * Finishes this exchange asynchronously: the handler returns at once, without completing the
      * response, and once {@code completion} completes (normally or not) {@code then} runs with
      * this exchange and completes the response. {@code then} inspects {@code completion} itself

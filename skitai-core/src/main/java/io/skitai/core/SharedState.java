@@ -37,6 +37,19 @@ public interface SharedState {
      */
     Lock lock(String name);
 
+    /**
+     * The value kept under {@code key} by {@link #putValue}, unless it expired or was removed. Values
+     * are what sessions and revocable tokens keep: every worker sees the same ones (files in the run
+     * directory; on Redis, every machine).
+     */
+    java.util.Optional<byte[]> value(String key);
+
+    /** Keeps {@code value} under {@code key} for {@code ttl} (at least a millisecond), replacing any. */
+    void putValue(String key, byte[] value, java.time.Duration ttl);
+
+    /** Forgets the value under {@code key}; whether there was one. */
+    boolean removeValue(String key);
+
     /** The declared last-update keys. */
     List<String> luKeys();
 

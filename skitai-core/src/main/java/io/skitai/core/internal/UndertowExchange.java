@@ -65,6 +65,11 @@ final class UndertowExchange implements Exchange {
         this.laterThreads = laterThreads;
     }
 
+    @Override
+    public void beforeCommit(Runnable task) {
+        exchange.addResponseCommitListener(ex -> task.run());
+    }
+
     /** The Undertow exchange underneath. */
     HttpServerExchange undertow() {
         return exchange;

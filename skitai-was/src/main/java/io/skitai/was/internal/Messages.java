@@ -111,4 +111,22 @@ public final class Messages {
     public static String sqlUrl(String url) {
         return "SKITAI-W031 " + url + " names an alias and a path; a database alias is called as was.backend(\"@name\")";
     }
+
+    public static String sessionsNotConfigured() {
+        return "SKITAI-W040 sessions are not configured: give them a secret, e.g."
+                + " Skitai.set(SessionConfig.SETTING, SessionConfig.cookie(secret)) (at least 32 bytes)";
+    }
+
+    public static String sessionTooLarge(int size, int limit) {
+        return "SKITAI-W041 a session kept in its cookie would take " + size + " bytes, more than the " + limit
+                + " a cookie holds: keep less in it, or keep sessions on the server (SessionConfig.shared)";
+    }
+
+    public static String csrfRefused(String why) {
+        return "SKITAI-W042 the request's CSRF token " + why;
+    }
+
+    public static String jwtMissing() {
+        return "SKITAI-W043 was.mkjwt and was.dejwt use java-jwt: add the dependency com.auth0:java-jwt to your program";
+    }
 }

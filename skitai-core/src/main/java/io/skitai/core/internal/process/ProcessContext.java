@@ -29,6 +29,8 @@ public final class ProcessContext implements AutoCloseable {
     /** The shared table's file in a master's instance directory, and its lock directory. */
     public static final String TABLE_FILE = "table";
     public static final String LOCK_DIR = "locks";
+    /** Where the workers' shared values ({@link io.skitai.core.SharedState#value}) are kept. */
+    static final String VALUE_DIR = "values";
 
     private static final long PUBLISH_MILLIS = 200;
 
@@ -62,6 +64,7 @@ public final class ProcessContext implements AutoCloseable {
     public static ProcessContext open(String name, ProcessRole role, ProcessSettings settings) {
         Scoreboard board;
         NamedLocks locks;
+        ValueStore values;
         int slot;
         if (role.isWorker()) {
             Path instance = role.instance().orElseThrow();
@@ -71,15 +74,17 @@ public final class ProcessContext implements AutoCloseable {
                 throw new StartupException(Messages.workerTable(instance, String.valueOf(e.getMessage())), e);
             }
             locks = NamedLocks.in(instance.resolve(LOCK_DIR));
+            values = new FileValues(instance.resolve(VALUE_DIR));
             slot = role.slot();
         } else {
             board = Scoreboard.inMemory(1, settings.luKeys(), settings.gsKeys());
             locks = NamedLocks.local();
+            values = new MemoryValues();
             slot = 0;
         }
         SharedState state = settings.redisUri().isPresent()
                 ? StateStores.redis(settings.redisUri().get(), name, settings.luKeys(), settings.gsKeys())
-                : new TableState(board, locks);
+                : new TableState(board, locks, values);
         return new ProcessContext(name, role, board, state, channel(role, settings, name), slot);
     }
 

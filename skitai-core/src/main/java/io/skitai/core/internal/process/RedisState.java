@@ -66,6 +66,25 @@ public final class RedisState implements SharedState, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<byte[]> value(String key) {
+        return java.util.Optional.ofNullable(redis.get(valueKey(key))).map(java.util.Base64.getDecoder()::decode);
+    }
+
+    @Override
+    public void putValue(String key, byte[] value, Duration ttl) {
+        redis.psetex(valueKey(key), ValueStore.millis(ttl), java.util.Base64.getEncoder().encodeToString(value));
+    }
+
+    @Override
+    public boolean removeValue(String key) {
+        return redis.del(valueKey(key)) > 0;
+    }
+
+    private String valueKey(String key) {
+        return prefix + "value:" + key;
+    }
+
+    @Override
     public long setlu(String key) {
         Long now = redis.eval(TOUCH, ScriptOutputType.INTEGER, new String[] {luKey(key)},
                 Long.toString(System.currentTimeMillis()));

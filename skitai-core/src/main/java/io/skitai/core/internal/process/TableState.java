@@ -14,10 +14,12 @@ public final class TableState implements SharedState {
     private final NamedLocks locks;
     private final Map<String, Integer> lu = new HashMap<>();
     private final Map<String, Integer> gs = new HashMap<>();
+    private final ValueStore values;
 
-    public TableState(Scoreboard board, NamedLocks locks) {
+    TableState(Scoreboard board, NamedLocks locks, ValueStore values) {
         this.board = board;
         this.locks = locks;
+        this.values = values;
         for (int i = 0; i < board.luKeys().size(); i++) {
             lu.put(board.luKeys().get(i), i);
         }
@@ -53,6 +55,21 @@ public final class TableState implements SharedState {
     @Override
     public Lock lock(String name) {
         return locks.get(name);
+    }
+
+    @Override
+    public java.util.Optional<byte[]> value(String key) {
+        return values.get(key);
+    }
+
+    @Override
+    public void putValue(String key, byte[] value, java.time.Duration ttl) {
+        values.put(key, value, ttl);
+    }
+
+    @Override
+    public boolean removeValue(String key) {
+        return values.remove(key);
     }
 
     @Override

@@ -21,8 +21,8 @@ class ScoreboardTest {
     void twoMappingsOfTheFileSeeEachOthersValues() {
         Scoreboard master = Scoreboard.create(tmp.resolve("table"), 4, List.of("users", "photos"), List.of("nodes"));
         Scoreboard worker = Scoreboard.open(tmp.resolve("table"), List.of("users", "photos"), List.of("nodes"));
-        TableState a = new TableState(master, NamedLocks.local());
-        TableState b = new TableState(worker, NamedLocks.local());
+        TableState a = new TableState(master, NamedLocks.local(), new MemoryValues());
+        TableState b = new TableState(worker, NamedLocks.local(), new MemoryValues());
         a.setgs("nodes", 7);
         assertThat(b.getgs("nodes")).isEqualTo(7);
         long t = b.setlu("photos");
@@ -47,7 +47,7 @@ class ScoreboardTest {
 
     @Test
     void setluMovesForwardEvenWithinOneMillisecond() throws Exception {
-        TableState state = new TableState(Scoreboard.inMemory(1, List.of("k"), List.of()), NamedLocks.local());
+        TableState state = new TableState(Scoreboard.inMemory(1, List.of("k"), List.of()), NamedLocks.local(), new MemoryValues());
         List<CompletableFuture<Long>> all = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
             long last = 0;
             for (int j = 0; j < 2000; j++) {
@@ -62,7 +62,7 @@ class ScoreboardTest {
 
     @Test
     void undeclaredKeysNameTheDeclaredOnes() {
-        TableState state = new TableState(Scoreboard.inMemory(1, List.of("users"), List.of("nodes")), NamedLocks.local());
+        TableState state = new TableState(Scoreboard.inMemory(1, List.of("users"), List.of("nodes")), NamedLocks.local(), new MemoryValues());
         assertThatThrownBy(() -> state.setlu("user")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("SKITAI-C060 'user' is not a declared last-update key: declare it before run with"
                         + " Skitai.deflu(\"user\") (declared: [users])");
