@@ -131,6 +131,7 @@ public final class Atila implements App {
             handler = Routes.compile(List.copyOf(controllers), renderer, runtime);
             runtime.taskWas(handler::withoutRequest);
         }
+        io.skitai.was.Apps.of(mount.server()).register(mount.name(), mount.point(), handler.urls());
         runtime.mounted(mount);
         return handler;
     }

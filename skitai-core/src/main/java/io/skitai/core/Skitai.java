@@ -142,6 +142,11 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
+    /** The proxies whose {@code Forwarded}/{@code X-Forwarded-For} is believed; see {@link TrustedProxies}. */
+    public static void setTrustedProxies(String... networks) {
+        config().set(TrustedProxies.SETTING, new TrustedProxies(java.util.List.of(networks)));
+    }
+
     /**
      * Turns the forward proxy on with its defaults (Python's {@code enable_proxy()}; the keep-alives
      * {@link #setProxyKeepAlive} set stay); see {@link ForwardProxy}.

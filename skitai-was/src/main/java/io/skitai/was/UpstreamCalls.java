@@ -11,7 +11,7 @@ import java.util.Map;
  * request's transaction ids. Kept apart from the request context it belongs to; only {@link Was}
  * extends it.
  */
-public abstract sealed class UpstreamCalls implements Requests<Call> permits Was {
+public abstract sealed class UpstreamCalls implements Requests<Call> permits WebTools {
 
     private volatile Requester<Call> calls;
 

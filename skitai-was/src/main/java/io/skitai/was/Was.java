@@ -28,7 +28,7 @@ import java.util.Map;
  * return Map.of("user", user.dispatch(5).data(), "hits", hits.dataOrThrow(5));
  * }</pre>
  */
-public final class Was extends UpstreamCalls {
+public final class Was extends WebTools {
 
     private static final Key<Was> KEY = Key.of("was", Was.class);
 
@@ -319,93 +319,9 @@ public final class Was extends UpstreamCalls {
         return server;
     }
 
-    /** The user's session (Python's {@code was.session}); see {@link Session} and {@link SessionConfig}. */
-    public Session session() {
-        return SessionStore.open(request(), "");
-    }
-
-    /** A named session: kept apart from the default one, in its own cookie. */
-    public Session session(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("a session name is letters, digits, '_' and '-', not " + name);
-        }
-        return SessionStore.open(request(), name);
-    }
-
-    /** Flash messages kept in the session until read (Python's {@code was.mbox}). */
-    public Mbox mbox() {
-        return new Mbox(session());
-    }
-
-    /** The session's CSRF token (Python's {@code was.csrf_token}); see {@link Csrf}. */
-    public String csrfToken() {
-        return Csrf.token(session());
-    }
-
-    /** A hidden form field with the CSRF token (Python's {@code was.csrf_token_input}). */
-    public String csrfTokenInput() {
-        return Csrf.input(session());
-    }
-
-    /** Whether the request brought the session's CSRF token back (Python's {@code was.csrf_verify}); it is used up. */
-    public boolean csrfVerify() {
-        return Csrf.verify(request(), session());
-    }
-
-    /**
-     * A JWT (HS256, the first session secret) with {@code claims}, {@code iat} now and {@code exp} after
-     * {@code lifetime} (Python's {@code was.mkjwt}); needs {@code com.auth0:java-jwt}.
-     */
-    public String mkjwt(Map<String, ?> claims, java.time.Duration lifetime) {
-        requireJwt();
-        return Tokens.mkjwt(SessionStore.config(request()), claims, lifetime);
-    }
-
-    /** The claims of a JWT {@link #mkjwt} made, or empty for any other token (Python's {@code was.dejwt}). */
-    public java.util.Optional<Map<String, Object>> dejwt(String token) {
-        requireJwt();
-        return Tokens.dejwt(SessionStore.config(request()), token);
-    }
-
-    private static void requireJwt() {
-        try {
-            Class.forName("com.auth0.jwt.JWT", false, Was.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(Messages.jwtMissing(), e);
-        }
-    }
-
-    /** An opaque token for {@code claims}, kept in the shared values for {@code lifetime} (Python's {@code mktoken}). */
-    public String mktoken(Map<String, ?> claims, java.time.Duration lifetime) {
-        return Tokens.mktoken(server.sharedState(), claims, lifetime);
-    }
-
-    /** The claims of a token {@link #mktoken} made, unless it expired or was removed (in any worker). */
-    public java.util.Optional<Map<String, Object>> detoken(String token) {
-        return Tokens.detoken(server.sharedState(), token);
-    }
-
-    /** Revokes a token {@link #mktoken} made, in every worker; whether it existed. */
-    public boolean rmtoken(String token) {
-        return Tokens.rmtoken(server.sharedState(), token);
-    }
-
-    /** A unique id: 128 random bits, URL-safe (Python's {@code was.uniqid}). */
-    public String uniqid() {
-        return SessionCodec.newId();
-    }
-
-    /** A new temporary file, deleted when the request completes (Python's {@code was.gentemp}). */
-    public java.nio.file.Path gentemp() throws java.io.IOException {
-        java.nio.file.Path temp = java.nio.file.Files.createTempFile("skitai-", ".tmp");
-        request().onComplete(() -> {
-            try {
-                java.nio.file.Files.deleteIfExists(temp);
-            } catch (java.io.IOException e) {
-                temp.toFile().deleteOnExit();
-            }
-        });
-        return temp;
+    @Override
+    io.skitai.core.ServerContext serverContext() {
+        return server;
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class AtilaHandler implements Handler {
         this.runtime = runtime;
     }
 
+    /** The named routes' URLs (for {@code was.apps()}). */
+    public RouteUrls urls() {
+        return (name, args) -> routing.urls().urlFor(name, args);
+    }
+
     /** Serves the routes of {@code fresh} from now on (used by reload). */
     public void replaceRoutes(AtilaHandler fresh) {
         this.routing = fresh.routing;

@@ -127,7 +127,7 @@ final class MountTargets {
         try {
             // The upstream client starts with the listener, after the mounts are built.
             proxy = new ReverseProxy(alias, () -> (UpstreamClientImpl) server.upstreamClient(), config.timeouts().request(),
-                    new io.skitai.core.internal.gateway.ClientAddress(gateway.trustedProxies()), server.cachefs());
+                    new io.skitai.core.internal.gateway.ClientAddress(trusted(gateway)), server.cachefs());
         } catch (IllegalArgumentException e) {
             throw new StartupException(Messages.unknownClass(m.point(), alias.name(), "its source networks: " + e.getMessage()), e);
         }
@@ -142,6 +142,13 @@ final class MountTargets {
             return proxy;
         }
         return new HandlerAdapter(io.skitai.core.Filter.chain(filters, new ProxyHandOff(proxy)), m.point(), threads.blocking(), ioTimeoutMillis);
+    }
+
+    /** The proxies whose forwarded-for is believed: the server's and the gateway's. */
+    private List<String> trusted(io.skitai.core.Gateway gateway) {
+        List<String> all = new ArrayList<>(server.setting(io.skitai.core.TrustedProxies.SETTING).networks());
+        all.addAll(gateway.trustedProxies());
+        return all;
     }
 
     private static void requireJwtLibrary() {
