@@ -55,6 +55,13 @@ class WebHelpersTest {
             return Files.exists(p) + " " + was.uniqid() + " " + was.uniqid();
         }
 
+        @Route("/cookie")
+        public String cookie(Was was) {
+            String seen = was.cookie().get("theme").orElse("-");
+            was.cookie().set("theme", "dark").remove("old");
+            return seen;
+        }
+
         @Route("/link")
         public String link(Was was) {
             return was.apps().urlFor("admin", "user", 7) + " " + was.apps().names();
@@ -127,6 +134,10 @@ class WebHelpersTest {
         TestKit.serve(config, cli -> {
             assertThat(cli.get("/link").text()).isEqualTo("/admin/users/7 [admin, site]");
             assertThat(cli.get("/admin/users/7").text()).isEqualTo("user 7");
+            var r = cli.request("GET", "/cookie").header("Cookie", "theme=light; old=1").send();
+            assertThat(r.text()).isEqualTo("light");
+            assertThat(r.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("theme=dark").contains("HttpOnly").contains("SameSite=Lax"))
+                    .anySatisfy(c -> assertThat(c).startsWith("old=").contains("Max-Age=0"));
         });
     }
 }

@@ -27,6 +27,11 @@ public abstract sealed class WebTools extends UpstreamCalls permits Was {
 
     abstract io.skitai.core.ServerContext serverContext();
 
+    /** The request's and the response's cookies (Python's {@code was.cookie}). */
+    public Cookies cookie() {
+        return new Cookies(request());
+    }
+
     /** The user's session (Python's {@code was.session}); see {@link Session} and {@link SessionConfig}. */
     public Session session() {
         return SessionStore.open(request(), "");
