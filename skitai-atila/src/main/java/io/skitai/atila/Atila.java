@@ -45,7 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Maintain} tasks and broadcast membership, then runs the {@link Mounted} hooks;
  * {@link #stop()} runs {@link BeforeUmount}, stops them, then runs {@link Umounted}. Controllers
  * also declare {@link On}/{@link OnBroadcast} event handlers, {@link ErrorHandler}s and
- * {@link RunBefore}/{@link RunAfter} route hooks.
+ * {@link RunBefore}/{@link RunAfter} route hooks, and guard routes with {@link LoginRequired},
+ * {@link PermissionRequired}, {@link AuthorizationRequired} and {@link TestpassRequired} (see
+ * {@link #loginHandler}, {@link #permissionHandler}, {@link #authorization}).
  */
 public final class Atila implements App {
 

@@ -114,11 +114,6 @@ final class DigestNonces {
         counts.keySet().removeIf(n -> check(n) != State.VALID);
     }
 
-    /** How many nonces have counts kept (for tests and status). */
-    int tracked() {
-        return counts.size();
-    }
-
     private byte[] mac(byte[] data, int length) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
