@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import io.skitai.atila.internal.AppRuntime;
 import io.skitai.atila.internal.AppTemplates;
+import io.skitai.atila.internal.AuthHandlers;
 import io.skitai.atila.internal.AtilaHandler;
 import io.skitai.atila.internal.Messages;
 import io.skitai.atila.internal.TemplateFolder;
@@ -44,7 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Maintain} tasks and broadcast membership, then runs the {@link Mounted} hooks;
  * {@link #stop()} runs {@link BeforeUmount}, stops them, then runs {@link Umounted}. Controllers
  * also declare {@link On}/{@link OnBroadcast} event handlers, {@link ErrorHandler}s and
- * {@link RunBefore}/{@link RunAfter} route hooks.
+ * {@link RunBefore}/{@link RunAfter} route hooks, and guard routes with {@link LoginRequired},
+ * {@link PermissionRequired}, {@link AuthorizationRequired} and {@link TestpassRequired} (see
+ * {@link #loginHandler}, {@link #permissionHandler}, {@link #authorization}).
  */
 public final class Atila implements App {
 
@@ -55,6 +58,7 @@ public final class Atila implements App {
     private Templates renderer;
     private AtilaHandler handler;
     private AppRuntime runtime;
+    private final AuthHandlers auth = new AuthHandlers();
 
     private Atila() {}
 
@@ -94,6 +98,41 @@ public final class Atila implements App {
         return this;
     }
 
+    /**
+     * Decides whether a {@link LoginRequired} route may run (Python's {@code @app.login_handler}):
+     * {@code null} lets the request through, anything else (a redirect {@link Response}, a 401) is
+     * answered instead.
+     */
+    public synchronized Atila loginHandler(java.util.function.Function<io.skitai.was.Was, Object> handler) {
+        notStarted("loginHandler");
+        auth.login(handler);
+        return this;
+    }
+
+    /**
+     * Decides whether a {@link PermissionRequired} route may run, given its permissions (Python's
+     * {@code @app.permission_handler}): {@code null} lets the request through, anything else (a 403
+     * {@link Response}) is answered instead.
+     */
+    public synchronized Atila permissionHandler(java.util.function.BiFunction<io.skitai.was.Was, List<String>, Object> handler) {
+        notStarted("permissionHandler");
+        auth.permission(handler);
+        return this;
+    }
+
+    /** Checks the credentials of {@link AuthorizationRequired} routes (Basic, Digest, Bearer). */
+    public synchronized Atila authorization(Authorization authorization) {
+        notStarted("authorization");
+        auth.authorization(authorization);
+        return this;
+    }
+
+    private void notStarted(String setting) {
+        if (handler != null) {
+            throw new IllegalStateException(Messages.authAfterStart(setting));
+        }
+    }
+
     /** The app's configuration, free-form (Python's {@code app.config}). */
     public Map<String, Object> config() {
         return config;
@@ -124,6 +163,7 @@ public final class Atila implements App {
     public synchronized Handler start(MountInfo mount) throws Exception {
         if (runtime == null) {
             runtime = AppRuntime.of(this, List.copyOf(controllers));
+            runtime.auth(auth);
             renderer = AppTemplates.of(templates, controllers, mount, runtime.config(mount));
         }
         runtime.beforeMount(mount);

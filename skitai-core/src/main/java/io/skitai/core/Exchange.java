@@ -123,6 +123,9 @@ public interface Exchange {
     /** Sets a response header, replacing earlier values. */
     Exchange header(String name, String value);
 
+    /** Adds a response header, keeping the values already set under its name (several challenges, say). */
+    Exchange addHeader(String name, String value);
+
     /** The value of a response header set so far. */
     Optional<String> responseHeader(String name);
 

@@ -42,6 +42,7 @@ public final class AppRuntime {
     private int mounts;
     private Maintainer maintainer;
     private volatile Function<MountInfo, Was> taskWas = mount -> null;
+    private volatile AuthHandlers auth = new AuthHandlers();
 
     private AppRuntime(Atila app, List<Object> controllers) {
         this.app = app;
@@ -69,6 +70,16 @@ public final class AppRuntime {
     private Hook.Args maintenanceArgs() {
         MountInfo mount = lastMount;
         return new Hook.Args(app, mount, taskWas.apply(mount), null, null, 0, System.currentTimeMillis());
+    }
+
+    /** Uses {@code handlers} for the app's guarded routes ({@code @LoginRequired} and the like). */
+    public void auth(AuthHandlers handlers) {
+        this.auth = handlers;
+    }
+
+    /** The handlers of the app's guarded routes. */
+    public AuthHandlers auth() {
+        return auth;
     }
 
     /** The app's events. */

@@ -18,6 +18,9 @@ public final class Endpoint {
     private final io.skitai.core.Handler filtered;
     /** What a route that is no method call does (a websocket handshake); null for a method. */
     private final Invocation invocation;
+    private final java.util.List<io.skitai.core.Filter> guards;
+    private final java.util.List<Hook> before;
+    private final java.util.List<Hook> after;
 
     /** A route's work other than calling its method. */
     @FunctionalInterface
@@ -26,13 +29,16 @@ public final class Endpoint {
     }
 
     private Endpoint(MethodHandle invoker, Binders.Binder[] binders, String description,
-            java.util.List<Hook> before, java.util.List<Hook> after) {
+            java.util.List<io.skitai.core.Filter> guards, java.util.List<Hook> before, java.util.List<Hook> after) {
         this.invoker = invoker;
         this.binders = binders;
         this.description = description;
         this.invocation = null;
-        this.filtered = before.isEmpty() && after.isEmpty() ? null
-                : RouteFilters.around(before, after, this::invokeMethod);
+        this.guards = guards;
+        this.before = before;
+        this.after = after;
+        this.filtered = guards.isEmpty() && before.isEmpty() && after.isEmpty() ? null
+                : RouteFilters.around(guards, before, after, this::invokeMethod);
     }
 
     private Endpoint(String description, Invocation invocation) {
@@ -41,6 +47,9 @@ public final class Endpoint {
         this.description = description;
         this.invocation = invocation;
         this.filtered = null;
+        this.guards = java.util.List.of();
+        this.before = java.util.List.of();
+        this.after = java.util.List.of();
     }
 
     /** An endpoint doing {@code invocation} (a websocket handshake) instead of calling a method. */
@@ -50,7 +59,12 @@ public final class Endpoint {
 
     /** This endpoint with {@code @RunBefore} and {@code @RunAfter} hooks around the method, as filters. */
     public Endpoint withHooks(java.util.List<Hook> before, java.util.List<Hook> after) {
-        return new Endpoint(invoker, binders, description, before, after);
+        return new Endpoint(invoker, binders, description, guards, before, after);
+    }
+
+    /** This endpoint with {@code guards} (authentication and authorisation checks) around its hooks and method. */
+    public Endpoint withGuards(java.util.List<io.skitai.core.Filter> guards) {
+        return invocation != null || guards.isEmpty() ? this : new Endpoint(invoker, binders, description, guards, before, after);
     }
 
     /** Prepares {@code method} of {@code controller}; throws {@link IllegalStateException} when it cannot be routed. */
@@ -66,7 +80,7 @@ public final class Endpoint {
             MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(controller);
             MethodHandle spread = handle.asSpreader(Object[].class, binders.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return new Endpoint(spread, binders, description, java.util.List.of(), java.util.List.of());
+            return new Endpoint(spread, binders, description, java.util.List.of(), java.util.List.of(), java.util.List.of());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(Messages.notAccessible(description), e);
         }

@@ -209,6 +209,66 @@ public final class Messages {
         return "SKITAI-A053 file not found: " + name;
     }
 
+    // ---- authentication and authorisation (A080.. at mount time, A090.. the client reads) ----
+
+    public static String authSetting(String setting, Object value) {
+        return "SKITAI-A080 " + setting + " cannot be '" + value + "': see the Javadoc of Authorization.Builder";
+    }
+
+    public static String authAfterStart(String setting) {
+        return "SKITAI-A081 " + setting + "(..) after the app started: set it before mounting";
+    }
+
+    public static String unknownAuthScheme(String route, String scheme) {
+        return "SKITAI-A082 " + route + ": @AuthorizationRequired(\"" + scheme + "\") names no scheme; use basic, digest or bearer";
+    }
+
+    public static String authorizationMissing(String route, String scheme, String needed) {
+        return "SKITAI-A083 " + route + ": @AuthorizationRequired(\"" + scheme + "\") needs app.authorization(Authorization.builder()"
+                + needed + ".build())";
+    }
+
+    public static String guardHandlerMissing(String route, String annotation, String needed) {
+        return "SKITAI-A084 " + route + ": " + annotation + " needs app." + needed;
+    }
+
+    public static String testpassMethod(String route, String name, Class<?> controller) {
+        return "SKITAI-A085 " + route + ": @TestpassRequired(\"" + name + "\") names no method of " + controller.getSimpleName()
+                + " returning a value (a boolean, or what to answer instead)";
+    }
+
+    public static String authRequired(String scheme) {
+        return "SKITAI-A090 this resource needs " + scheme + " authentication";
+    }
+
+    public static String authFailed() {
+        return "SKITAI-A091 the credentials were not accepted";
+    }
+
+    public static String badAuthorization(String scheme, String problem) {
+        return "SKITAI-A092 malformed " + scheme + " Authorization header: " + problem;
+    }
+
+    public static String digestRefused(String why) {
+        return "SKITAI-A093 Digest credentials refused: " + why;
+    }
+
+    public static String staleNonce() {
+        return "SKITAI-A094 the nonce expired: retry with the new one (stale=true)";
+    }
+
+    public static String replayedNonceCount() {
+        return "SKITAI-A095 this nonce count was used before (a replay): retry with the new nonce";
+    }
+
+    public static String badToken() {
+        return "SKITAI-A096 the bearer token was not accepted";
+    }
+
+    public static String testpassFailed() {
+        return "SKITAI-A097 this request did not pass the route's test";
+    }
+
     // ---- templates, route names, responses ----
 
     public static String templateNotFound(String name, TemplateFolder folder) {

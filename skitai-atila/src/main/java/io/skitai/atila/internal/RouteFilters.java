@@ -32,7 +32,12 @@ final class RouteFilters {
 
     /** The handler running {@code invoke} inside the before-hooks, then the after-hooks. */
     static Handler around(List<Hook> before, List<Hook> after, Invocation invoke) {
-        List<Filter> filters = new ArrayList<>();
+        return around(List.of(), before, after, invoke);
+    }
+
+    /** The handler running {@code invoke} inside the {@code guards} (outermost), the before-hooks, then the after-hooks. */
+    static Handler around(List<Filter> guards, List<Hook> before, List<Hook> after, Invocation invoke) {
+        List<Filter> filters = new ArrayList<>(guards);
         before.forEach(h -> filters.add(before(h)));
         after.forEach(h -> filters.add(after(h)));
         return Filter.chain(filters, ex -> {
@@ -70,6 +75,28 @@ final class RouteFilters {
             next.handle(ex);
             hook.call(Hook.Args.of(outcome(ex).call.was()));
         });
+    }
+
+    /**
+     * A check before the route ({@code @LoginRequired} and the like): {@code guard} returns
+     * {@code null} to go on, or the result to answer with instead; it may throw an {@code HttpError}.
+     */
+    static Filter guard(String description, Guard guard) {
+        return Filter.named(description, next -> ex -> {
+            Outcome o = outcome(ex);
+            Object early = guard.check(o.call);
+            if (early != null) {
+                o.result = early;
+            } else {
+                next.handle(ex);
+            }
+        });
+    }
+
+    /** Decides whether a route may run. */
+    @FunctionalInterface
+    interface Guard {
+        Object check(Call call) throws Exception;
     }
 
     /** Binds and invokes the route method. */

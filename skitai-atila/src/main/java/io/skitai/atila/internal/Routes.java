@@ -35,6 +35,8 @@ public final class Routes {
                 }
                 Endpoint endpoint = Endpoint.of(controller, method);
                 endpoint = endpoint.withHooks(RouteHooks.before(controller, method, endpoint), RouteHooks.after(controller, method, endpoint));
+                endpoint = endpoint.withGuards(RouteGuards.of(controller, method, endpoint,
+                        runtime == null ? new AuthHandlers() : runtime.auth()));
                 String name = route.name().isEmpty() ? method.getName() : route.name();
                 for (String text : route.value()) {
                     PathTemplate template = template(endpoint, text);

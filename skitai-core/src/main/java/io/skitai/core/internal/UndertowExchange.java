@@ -282,6 +282,12 @@ final class UndertowExchange implements Exchange {
     }
 
     @Override
+    public Exchange addHeader(String name, String value) {
+        exchange.getResponseHeaders().add(HttpString.tryFromString(name), value);
+        return this;
+    }
+
+    @Override
     public Exchange contentType(String contentType) {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         return this;
