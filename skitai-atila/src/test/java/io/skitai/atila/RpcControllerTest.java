@@ -305,12 +305,12 @@ class RpcControllerTest {
     @Test
     void malformedRpcControllersFailAtMount() {
         assertThatThrownBy(() -> Atila.create().register(new NoService()).start(ROOT))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SKITAI-A085 ").hasMessageContaining("NoService.x()");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SKITAI-A120 ").hasMessageContaining("NoService.x()");
         assertThatThrownBy(() -> Atila.create().register(new Calc()).register(new SameName()).start(ROOT))
-                .hasMessageStartingWith("SKITAI-A087 two RPC methods named subtract at /rpc: Calc.subtract and SameName.minus");
-        assertThatThrownBy(() -> Atila.create().register(new NoMethods()).start(ROOT)).hasMessageStartingWith("SKITAI-A088 ");
-        assertThatThrownBy(() -> Atila.create().register(new Reserved()).start(ROOT)).hasMessageStartingWith("SKITAI-A089 ");
-        assertThatThrownBy(() -> Atila.create().register(new StaticMethod()).start(ROOT)).hasMessageStartingWith("SKITAI-A086 ");
+                .hasMessageStartingWith("SKITAI-A122 two RPC methods named subtract at /rpc: Calc.subtract and SameName.minus");
+        assertThatThrownBy(() -> Atila.create().register(new NoMethods()).start(ROOT)).hasMessageStartingWith("SKITAI-A123 ");
+        assertThatThrownBy(() -> Atila.create().register(new Reserved()).start(ROOT)).hasMessageStartingWith("SKITAI-A124 ");
+        assertThatThrownBy(() -> Atila.create().register(new StaticMethod()).start(ROOT)).hasMessageStartingWith("SKITAI-A121 ");
         assertThatThrownBy(() -> Atila.create().register(new PostRoute()).register(new Small()).start(ROOT))
                 .hasMessageStartingWith("SKITAI-A016 two routes for POST /rpc");
     }

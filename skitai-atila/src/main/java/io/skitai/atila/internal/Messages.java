@@ -66,24 +66,24 @@ public final class Messages {
     }
 
     public static String rpcWithoutService(Method method) {
-        return "SKITAI-A085 " + method + " is an @RpcMethod, but its class has no @RpcService(\"/path\") saying where to serve it";
+        return "SKITAI-A120 " + method + " is an @RpcMethod, but its class has no @RpcService(\"/path\") saying where to serve it";
     }
 
     public static String staticRpcMethod(Method method) {
-        return "SKITAI-A086 " + method + ": @RpcMethod methods must not be static";
+        return "SKITAI-A121 " + method + ": @RpcMethod methods must not be static";
     }
 
     public static String duplicateRpcMethod(String path, String name, String first, String second) {
-        return "SKITAI-A087 two RPC methods named " + name + " at " + path + ": " + first + " and " + second
+        return "SKITAI-A122 two RPC methods named " + name + " at " + path + ": " + first + " and " + second
                 + "; give one another name with @RpcMethod(\"name\")";
     }
 
     public static String rpcServiceWithoutMethods(Class<?> controller) {
-        return "SKITAI-A088 " + controller.getName() + " is an @RpcService without @RpcMethod methods";
+        return "SKITAI-A123 " + controller.getName() + " is an @RpcService without @RpcMethod methods";
     }
 
     public static String reservedRpcName(Method method, String name) {
-        return "SKITAI-A089 " + method + ": RPC names starting with \"rpc.\" are reserved by JSON-RPC, got " + name;
+        return "SKITAI-A124 " + method + ": RPC names starting with \"rpc.\" are reserved by JSON-RPC, got " + name;
     }
 
     public static String variableNotWholeSegment(String template, String part) {

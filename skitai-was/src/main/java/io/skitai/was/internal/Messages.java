@@ -36,15 +36,15 @@ public final class Messages {
     }
 
     public static String rpcMethodName(String protocol) {
-        return "SKITAI-W040 a " + protocol + " method needs a non-blank name and an implementation";
+        return "SKITAI-W060 a " + protocol + " method needs a non-blank name and an implementation";
     }
 
     public static String reservedRpcName(String name) {
-        return "SKITAI-W041 JSON-RPC method names starting with \"rpc.\" are reserved by the specification: " + name;
+        return "SKITAI-W061 JSON-RPC method names starting with \"rpc.\" are reserved by the specification: " + name;
     }
 
     public static String maxBatch(int max) {
-        return "SKITAI-W042 a JSON-RPC batch limit is at least 1, got " + max;
+        return "SKITAI-W062 a JSON-RPC batch limit is at least 1, got " + max;
     }
 
     public static String noRequest() {
