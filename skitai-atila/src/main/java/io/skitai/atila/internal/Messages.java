@@ -65,6 +65,27 @@ public final class Messages {
         return "SKITAI-A010 " + method + ": @Route methods must not be static";
     }
 
+    public static String rpcWithoutService(Method method) {
+        return "SKITAI-A120 " + method + " is an @RpcMethod, but its class has no @RpcService(\"/path\") saying where to serve it";
+    }
+
+    public static String staticRpcMethod(Method method) {
+        return "SKITAI-A121 " + method + ": @RpcMethod methods must not be static";
+    }
+
+    public static String duplicateRpcMethod(String path, String name, String first, String second) {
+        return "SKITAI-A122 two RPC methods named " + name + " at " + path + ": " + first + " and " + second
+                + "; give one another name with @RpcMethod(\"name\")";
+    }
+
+    public static String rpcServiceWithoutMethods(Class<?> controller) {
+        return "SKITAI-A123 " + controller.getName() + " is an @RpcService without @RpcMethod methods";
+    }
+
+    public static String reservedRpcName(Method method, String name) {
+        return "SKITAI-A124 " + method + ": RPC names starting with \"rpc.\" are reserved by JSON-RPC, got " + name;
+    }
+
     public static String variableNotWholeSegment(String template, String part) {
         return "SKITAI-A011 route '" + template + "': a variable must be a whole segment: '" + part + "'";
     }

@@ -62,6 +62,7 @@ public final class Routes {
                 }
             }
         }
+        RpcRoutes.add(controllers, table);
         return new AtilaHandler(table, names, templates, runtime);
     }
 

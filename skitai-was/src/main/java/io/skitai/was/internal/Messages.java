@@ -35,6 +35,18 @@ public final class Messages {
         return "SKITAI-W008 this Was serves no request (a @Maintain task): there is no request or response here";
     }
 
+    public static String rpcMethodName(String protocol) {
+        return "SKITAI-W060 a " + protocol + " method needs a non-blank name and an implementation";
+    }
+
+    public static String reservedRpcName(String name) {
+        return "SKITAI-W061 JSON-RPC method names starting with \"rpc.\" are reserved by the specification: " + name;
+    }
+
+    public static String maxBatch(int max) {
+        return "SKITAI-W062 a JSON-RPC batch limit is at least 1, got " + max;
+    }
+
     public static String noRequest() {
         return "SKITAI-W005 Was.current() is only available while a request is handled on this thread;"
                 + " take the Was as a route parameter and pass it to threads of your own";
