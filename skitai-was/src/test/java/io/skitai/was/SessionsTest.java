@@ -211,9 +211,21 @@ class SessionsTest {
                     .body("a=1&csrf_token=" + token, "application/x-www-form-urlencoded").send();
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.text()).isEqualTo("done");
+            TestResponse replayed = cli.request("POST", "/").header("Cookie", session)
+                    .body("a=1&csrf_token=" + token, "application/x-www-form-urlencoded").send();
+            assertThat(replayed.status()).as("replayed").isEqualTo(403);
             String token2 = get(cli, "/", session).text();
-            assertThat(cli.request("DELETE", "/").header("Cookie", session).header(Csrf.HEADER, token2).send().status())
+            assertThat(cli.request("PUT", "/").header("Cookie", session).header(Csrf.HEADER, token2 + "x").send().status())
+                    .as("wrong").isEqualTo(403);
+            TestResponse otherPage = cli.get("/");
+            String otherToken = otherPage.text();
+            String token3 = get(cli, "/", session).text();
+            assertThat(cli.request("PATCH", "/").header("Cookie", session).header(Csrf.HEADER, otherToken).send().status())
+                    .as("another session's token").isEqualTo(403);
+            String token4 = get(cli, "/", session).text();
+            assertThat(cli.request("DELETE", "/").header("Cookie", session).header(Csrf.HEADER, token4).send().status())
                     .as("the header form").isEqualTo(200);
+            assertThat(token3).isNotEqualTo(token4);
         });
     }
 
