@@ -91,7 +91,7 @@ class WebHelpersTest {
     @Test
     void logsCarryTheTransactionIdsAndTempFilesGoAfterTheRequest() {
         List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Logger appLog = Logger.getLogger("io.skitai.app");
+        Logger appLog = Logger.getLogger("io.skitai.was.app");
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public abstract sealed class WebTools extends UpstreamCalls permits Was {
 
-    private static final System.Logger APP_LOG = System.getLogger("io.skitai.app");
+    private static final System.Logger APP_LOG = System.getLogger("io.skitai.was.app");
 
     WebTools() {}
 
@@ -140,7 +140,7 @@ public abstract sealed class WebTools extends UpstreamCalls permits Was {
         return io.skitai.core.TrustedProxies.isPrivate(serverContext().setting(io.skitai.core.TrustedProxies.SETTING).clientOf(request()));
     }
 
-    /** Writes {@code message} to the app log ({@code io.skitai.app}) with this request's transaction ids. */
+    /** Writes {@code message} to the app log ({@code io.skitai.was.app}) with this request's transaction ids. */
     public void log(String message) {
         APP_LOG.log(System.Logger.Level.INFO, "[" + gtxid() + " " + ltxid() + "] " + message);
     }
