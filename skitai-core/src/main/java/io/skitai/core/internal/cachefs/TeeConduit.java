@@ -25,6 +25,8 @@ final class TeeConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
     private final Consumer<byte[]> complete;
     private ByteArrayOutputStream copy = new ByteArrayOutputStream();
     private long count;
+    /** Bytes copied but not yet taken by the next conduit (they come back first). */
+    private long ahead;
 
     /**
      * @param expected the body's Content-Length, or -1 when not given
@@ -38,23 +40,22 @@ final class TeeConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        int from = src.position();
+        int available = src.remaining();
+        keepAhead(new ByteBuffer[] {src}, 0, 1, available);
         int n = next.write(src);
-        keep(src, from, n);
+        ahead = available - n;
         return n;
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-        int[] from = new int[len];
+        long available = 0;
         for (int i = 0; i < len; i++) {
-            from[i] = srcs[offs + i].position();
+            available += srcs[offs + i].remaining();
         }
+        keepAhead(srcs, offs, len, available);
         long n = next.write(srcs, offs, len);
-        for (int i = 0; i < len; i++) {
-            ByteBuffer b = srcs[offs + i];
-            keep(b, from[i], b.position() - from[i]);
-        }
+        ahead = available - n;
         return n;
     }
 
@@ -78,25 +79,36 @@ final class TeeConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
         return IoUtils.transfer(source, count, throughBuffer, new ConduitWritableByteChannel(this));
     }
 
-    private void keep(ByteBuffer b, int from, int n) {
-        if (copy == null || n <= 0) {
+    /**
+     * Copies the bytes about to be written that were not copied before (a partly written buffer
+     * comes back with its rest first), so the whole body is kept before its last byte goes out and
+     * a client that asks again once it has the answer finds it.
+     */
+    private void keepAhead(ByteBuffer[] srcs, int offs, int len, long available) {
+        if (copy == null) {
             return;
         }
-        count += n;
+        long fresh = available - ahead;
+        if (fresh < 0) {
+            copy = null; // not the bytes left over last time: keep nothing rather than something wrong
+            return;
+        }
+        count += fresh;
         if (count > limit) {
             copy = null;
             return;
         }
-        if (b.hasArray()) {
-            copy.write(b.array(), b.arrayOffset() + from, n);
-        } else {
-            byte[] bytes = new byte[n];
-            b.duplicate().position(from).get(bytes);
-            copy.write(bytes, 0, n);
+        long skip = ahead;
+        for (int i = 0; i < len; i++) {
+            ByteBuffer b = srcs[offs + i].duplicate();
+            long here = Math.min(skip, b.remaining());
+            b.position(b.position() + (int) here);
+            skip -= here;
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            copy.write(bytes, 0, bytes.length);
         }
         if (count == expected) {
-            // The whole body, kept while this IO thread still holds the connection: the client's next
-            // request on it is read only after this returns, and finds the entry.
             finish();
         }
     }
