@@ -113,6 +113,38 @@ class ReverseProxyTest {
     }
 
     @Test
+    void aTraceparentReachesTheUpstreamWithItsTraceIdAndNamesTheTransactionInBothLogs() throws Exception {
+        java.nio.file.Path proxyLogs = java.nio.file.Files.createDirectories(logs.resolve("tproxy"));
+        java.nio.file.Path upstreamLogs = java.nio.file.Files.createDirectories(logs.resolve("tupstream"));
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServerBuilder upstream = ServerBuilder.create().enableFileLogging(upstreamLogs);
+        upstream.mount("/", ex -> {
+            seen.add(ex.header("traceparent").orElse("-"));
+            ex.send("ok");
+        });
+        TestKit.serve(upstream, a -> {
+            ServerBuilder config = ServerBuilder.create().enableFileLogging(proxyLogs);
+            config.alias("@a", Proto.HTTP, "127.0.0.1:" + a.port());
+            config.mount("/api", "@a");
+            TestKit.serve(config, cli -> {
+                assertThat(cli.request("GET", "/api/t").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").send().status())
+                        .isEqualTo(200);
+                assertThat(cli.request("GET", "/api/u").header("traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01").send()
+                        .status()).as("an invalid traceparent is ignored").isEqualTo(200);
+            });
+        });
+        assertThat(seen.get(0)).as("the same trace, a new parent span, the flags").matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .isNotEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(seen.get(1)).as("a fresh trace instead of the all-zero one").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00")
+                .doesNotContain("0".repeat(32));
+        List<String> atProxy = RequestLogTest.fields(java.nio.file.Files.readAllLines(proxyLogs.resolve("request.log")).get(0));
+        List<String> atUpstream = RequestLogTest.fields(java.nio.file.Files.readAllLines(upstreamLogs.resolve("request.log")).get(0));
+        assertThat(atProxy.get(10)).as("the gtxid is the trace id").isEqualTo(traceId);
+        assertThat(atUpstream.get(10)).isEqualTo(traceId);
+    }
+
+    @Test
     void unreachableIs502AndSlowIs504() {
         TestKit.serve(upstream("a", new ConcurrentHashMap<>()), a -> {
             ServerBuilder config = ServerBuilder.create();

@@ -25,7 +25,11 @@ class TransactionIdTest {
     @Test
     void idsTravelAcrossTwoHopsAndAreInEveryRequestLog() throws Exception {
         ServerBuilder leaf = ServerBuilder.create().enableFileLogging(logs.resolve("leaf"));
-        leaf.mount("/", ex -> ex.send(Was.current().gtxid() + " " + Was.current().ltxid()));
+        java.util.Set<String> leafTraces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        leaf.mount("/", ex -> {
+            leafTraces.add(ex.header("traceparent").orElse("-").replaceAll("^00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$", "$1"));
+            ex.send(Was.current().gtxid() + " " + Was.current().ltxid());
+        });
         SkitaiServer leafServer = SkitaiServer.create(leaf.build());
         leafServer.start(TestKit.run());
         ServerBuilder backend = ServerBuilder.create().enableFileLogging(logs.resolve("backend"));
@@ -56,6 +60,8 @@ class TransactionIdTest {
                 assertThat(answer).isEqualTo(gtxid + " 1000 | 2001 [" + gtxid + " 3002] [" + gtxid + " 3003] | 2002 ["
                         + gtxid + " 3003] [" + gtxid + " 3004]");
                 gateway0[0] = gtxid;
+                assertThat(leafTraces).as("one trace id reached the leaf through two hops of was calls").hasSize(1)
+                        .allSatisfy(t -> assertThat(t).matches("[0-9a-f]{32}"));
             });
         } finally {
             backendServer.stop();

@@ -25,6 +25,7 @@ final class ReverseProxy implements HttpHandler {
 
     private static final HttpString FORWARDED = new HttpString("Forwarded");
     private static final HttpString GTXID = new HttpString(TxId.GTXID_HEADER);
+    private static final HttpString TRACEPARENT = new HttpString(TxId.TRACEPARENT_HEADER);
     private static final HttpString LTXID = new HttpString(TxId.LTXID_HEADER);
 
     private final String alias;
@@ -67,6 +68,7 @@ final class ReverseProxy implements HttpHandler {
         if (txid != null) {
             exchange.getRequestHeaders().put(GTXID, txid.gtxid());
             exchange.getRequestHeaders().put(LTXID, txid.nextLtxid());
+            exchange.getRequestHeaders().put(TRACEPARENT, txid.nextTraceparent());
         }
         ProxyGrant.answer502WhenUpstreamFails(exchange);
         proxy.handleRequest(exchange);

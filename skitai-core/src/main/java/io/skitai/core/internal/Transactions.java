@@ -44,7 +44,7 @@ final class Transactions implements HttpHandler {
         String fallback = "GTID-C" + c.id() + "-R" + c.requests().incrementAndGet();
         var headers = exchange.getRequestHeaders();
         exchange.putAttachment(TXID, TxId.continued(headers.getFirst(TxId.GTXID_HEADER),
-                headers.getFirst(TxId.LTXID_HEADER), fallback));
+                headers.getFirst(TxId.LTXID_HEADER), headers.getFirst(TxId.TRACEPARENT_HEADER), fallback));
         exchange.putAttachment(SERVER, context);
         next.handleRequest(exchange);
     }

@@ -16,6 +16,7 @@ public record CallContext(Upstreams upstreams, TxId txid, RequestType type) {
 
     /** The transaction-id headers of the next upstream call. */
     Map<String, String> nextTxHeaders() {
-        return Map.of(TxId.GTXID_HEADER, txid.gtxid(), TxId.LTXID_HEADER, txid.nextLtxid());
+        return Map.of(TxId.GTXID_HEADER, txid.gtxid(), TxId.LTXID_HEADER, txid.nextLtxid(),
+                TxId.TRACEPARENT_HEADER, txid.nextTraceparent());
     }
 }
