@@ -142,6 +142,11 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
+    /** The request log's line format (text by default); see {@link RequestLogFormat}. */
+    public static void setRequestLogFormat(RequestLogFormat format) {
+        config().set(RequestLogFormat.SETTING, format);
+    }
+
     /** The proxies whose {@code Forwarded}/{@code X-Forwarded-For} is believed; see {@link TrustedProxies}. */
     public static void setTrustedProxies(String... networks) {
         config().set(TrustedProxies.SETTING, new TrustedProxies(java.util.List.of(networks)));

@@ -80,6 +80,30 @@ class RequestLogTest {
     }
 
     @Test
+    void jsonLinesCarryTheSameFieldsByName() throws Exception {
+        ServerBuilder serverConfig = ServerBuilder.create().enableFileLogging(logs).set(RequestLogFormat.SETTING, RequestLogFormat.JSON_LINES);
+        serverConfig.mount("/", ex -> ex.send("answer " + ex.body().length));
+        TestKit.serve(serverConfig, cli -> cli.request("POST", "/log/path?x=1").header("User-Agent", "ua \"q\" \\ x")
+                .header("Authorization", "Bearer very-secret-token").body("hello".getBytes(), "text/plain").send());
+        List<String> lines = Files.readAllLines(logs.resolve("request.log"));
+        assertThat(lines).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(j.get("method").asText()).isEqualTo("POST");
+        assertThat(j.get("uri").asText()).isEqualTo("/log/path?x=1");
+        assertThat(j.get("requestBytes").asLong()).isEqualTo(5);
+        assertThat(j.get("status").asInt()).isEqualTo(200);
+        assertThat(j.get("responseBytes").asLong()).isEqualTo(8);
+        assertThat(j.get("gtxid").asText()).matches("GTID-C\\d+-R1");
+        assertThat(j.get("ltxid").asText()).isEqualTo("1000");
+        assertThat(j.get("bearer").asText()).matches("sha256:[0-9a-f]{8}");
+        assertThat(j.get("userAgent").asText()).isEqualTo("ua \"q\" \\ x");
+        assertThat(j.get("referer").isNull()).isTrue();
+        assertThat(j.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(lines.get(0)).doesNotContain("very-secret-token");
+        assertThat(j.size()).as("the text line's 21 fields").isEqualTo(21);
+    }
+
+    @Test
     void logOffSkipsPrefixesAndSuffixes() throws Exception {
         ServerBuilder serverConfig = ServerBuilder.create().enableFileLogging(logs).logOff("/static/", "*.css");
         serverConfig.mount("/", ex -> ex.send("x"));

@@ -45,8 +45,12 @@ final class AccessLog implements AutoCloseable {
 
     private record Stamp(long second, String text) {}
 
-    AccessLog(LogSink sink, List<String> logOff, String workerId, IntSupplier activeConnections) {
+    private final boolean json;
+
+    AccessLog(LogSink sink, List<String> logOff, String workerId, IntSupplier activeConnections,
+            io.skitai.core.RequestLogFormat format) {
         this.sink = sink;
+        this.json = format == io.skitai.core.RequestLogFormat.JSON_LINES;
         this.prefixes = logOff.stream().filter(p -> !p.startsWith("*")).toList();
         this.suffixes = logOff.stream().filter(p -> p.startsWith("*")).map(p -> p.substring(1)).toList();
         this.workerId = workerId;
@@ -75,6 +79,11 @@ final class AccessLog implements AutoCloseable {
 
     /** Writes the line of a completed exchange; {@code clientIp} is the peer's address as text. */
     void write(HttpServerExchange ex, String clientIp, long startNanos, long commitNanos, long endNanos) {
+        if (json) {
+            sink.line(JsonAccessLine.of(ex, timestamp(), clientIp, workerId, activeConnections.getAsInt(),
+                    (commitNanos - startNanos) / 1_000_000, (endNanos - commitNanos) / 1_000_000));
+            return;
+        }
         HeaderMap h = ex.getRequestHeaders();
         StringBuilder b = new StringBuilder(256);
         b.append(timestamp()).append(' ').append(clientIp).append(' ');

@@ -161,7 +161,7 @@ public final class Engine {
         threads = HandlerThreads.of(run);
         services = new EngineServices(config, control);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
-                connections::get);
+                connections::get, services.setting(io.skitai.core.RequestLogFormat.SETTING));
         MountTargets targets = new MountTargets(config, threads, services);
         try {
             HttpHandler router = new Router(targets.build());

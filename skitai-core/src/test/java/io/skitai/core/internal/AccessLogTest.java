@@ -18,7 +18,7 @@ class AccessLogTest {
 
     @Test
     void logOffTakesPrefixesAndSuffixes() {
-        AccessLog log = new AccessLog(LogSink.console(), List.of("/static/", "*.css"), "M", () -> 0);
+        AccessLog log = new AccessLog(LogSink.console(), List.of("/static/", "*.css"), "M", () -> 0, io.skitai.core.RequestLogFormat.TEXT);
         assertThat(log.logs("/static/a.js")).isFalse();
         assertThat(log.logs("/app/site.css")).isFalse();
         assertThat(log.logs("/app/site.js")).isTrue();
