@@ -126,6 +126,17 @@ class ServletAppTest {
     }
 
     @Test
+    void onTheIoThreadAServletIsRefusedWithA500() {
+        ServerBuilder server = ServerBuilder.create();
+        server.mount("/hello", Servlets.of(PathServlet.class));
+        server.mount("/", ex -> ex.send("io thread"));
+        TestKit.serve(TestKit.run().threads(0), server, cli -> {
+            assertThat(cli.get("/hello/x").status()).isEqualTo(500);
+            assertThat(cli.get("/x").text()).as("handlers still serve").isEqualTo("io thread");
+        });
+    }
+
+    @Test
     void theMountsBodyLimitRefusesALargerBodyWith413() {
         ServerBuilder server = ServerBuilder.create();
         server.mount("/up", Servlets.of(PathServlet.class)).pref(Pref.create().maxPostBodySize(1000));
