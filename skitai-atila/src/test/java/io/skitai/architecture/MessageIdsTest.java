@@ -34,7 +34,8 @@ class MessageIdsTest {
 
     /** The letter of each module; websocket has no messages yet. */
     static final Map<String, Character> LETTERS = Map.of(
-            "core", 'C', "was", 'W', "websocket", 'K', "atila", 'A', "smtpda", 'S', "testkit", 'T');
+            "core", 'C', "was", 'W', "websocket", 'K', "atila", 'A', "smtpda", 'S', "testkit", 'T',
+            "servlet", 'V');
 
     private static final Pattern ANY_ID = Pattern.compile("SKITAI-[A-Z]\\d{3}|SMTPDA-");
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSnippetsTest {
 
     static final List<String> IMPORTS = List.of("io.skitai.core.*", "io.skitai.was.*", "io.skitai.atila.*", "io.skitai.websocket.*",
-            "io.skitai.atila.Method", "java.util.*", "java.time.*", "java.nio.file.Path",
+            "io.skitai.atila.Method", "io.skitai.servlet.*", "java.util.*", "java.time.*", "java.nio.file.Path",
             "java.util.concurrent.locks.Lock", "io.skitai.testkit.TestClient", "io.skitai.testkit.TestServer",
             "io.skitai.testkit.SkitaiTest", "org.junit.jupiter.api.Test",
             "static org.assertj.core.api.Assertions.assertThat");
@@ -29,6 +29,17 @@ class ReadmeSnippetsTest {
             static class MyApp implements App { public Handler start(MountInfo m) { return ex -> { }; } }
             static class PetsHandler implements Handler { public void handle(Exchange ex) { } }
             static class Pages { }
+            static class HelloServlet extends jakarta.servlet.http.HttpServlet { }
+            static class CartServlet extends jakarta.servlet.http.HttpServlet { }
+            static class AuditFilter implements jakarta.servlet.Filter {
+                public void doFilter(jakarta.servlet.ServletRequest q, jakarta.servlet.ServletResponse r, jakarta.servlet.FilterChain c) { }
+            }
+            static class ShopListener implements jakarta.servlet.ServletContextListener { }
+            static class WebInitializer implements jakarta.servlet.ServletContainerInitializer {
+                public void onStartup(Set<Class<?>> c, jakarta.servlet.ServletContext ctx) { }
+            }
+            interface WebModule { }
+            static class PetsApplication extends jakarta.ws.rs.core.Application { }
             """;
 
     @Test

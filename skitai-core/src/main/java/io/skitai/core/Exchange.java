@@ -195,6 +195,21 @@ public interface Exchange {
     }
 
     /**
+     * Hands the rest of this request to an Undertow {@code HttpHandler}, run at once on this thread
+     * the way Undertow runs a dispatched handler: from then on that handler owns the exchange (it
+     * ends it, or keeps it open for work it finishes later, as a servlet's {@code startAsync} does)
+     * and the calling handler returns without sending anything. {@link #current()} stays this
+     * exchange while it runs, so {@code Was.current()} works inside it. An SPI for Skitai's modules
+     * built on Undertow (skitai-servlet); applications mount those modules instead.
+     *
+     * @throws IllegalStateException after the response started, or on the IO thread
+     *                               ({@code Run.threads(0)}), where the handler could not block
+     */
+    default void handOver(io.undertow.server.HttpHandler handler) {
+        throw new UnsupportedOperationException("this exchange cannot be handed over");
+    }
+
+    /**
      * The server handling this request: its aliases, upstream settings and server-wide services,
      * and its shared state, status, restart and shutdown (the one way from a request to its server).
      *

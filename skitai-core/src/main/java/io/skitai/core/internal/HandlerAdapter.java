@@ -68,6 +68,10 @@ final class HandlerAdapter implements HttpHandler {
         io.skitai.core.Exchange previous = CurrentExchange.enter(ex);
         try {
             h.handle(ex);
+            if (ex.handedOver()) {
+                continued = true; // the handler it went to ends it (or finishes it later)
+                return;
+            }
             HttpHandler next = exchange.removeAttachment(ProxyHandOff.NEXT);
             if (next != null && !exchange.isResponseStarted()) {
                 continued = true;
@@ -87,20 +91,31 @@ final class HandlerAdapter implements HttpHandler {
                 return;
             }
             ex.finish();
-        } catch (HttpError e) {
-            ErrorResponses.send(exchange, e);
         } catch (Throwable t) {
-            if (t instanceof CompletionException && t.getCause() instanceof HttpError e) {
-                ErrorResponses.send(exchange, e);
-                return;
-            }
-            LOG.log(Level.ERROR, "handler failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), t);
-            ErrorResponses.send(exchange, 500, "the server could not complete this request", false);
+            fail(exchange, ex, t);
         } finally {
             CurrentExchange.restore(previous);
-            if (!continued && (threads.mayBlock() || !rootCall) && !exchange.isResponseStarted()) {
+            if (!continued && !ex.handedOver() && (threads.mayBlock() || !rootCall) && !exchange.isResponseStarted()) {
                 exchange.endExchange();
             }
+        }
+    }
+
+    /** The error boundary: {@code t} as its status, or a logged 500. */
+    private static void fail(HttpServerExchange exchange, UndertowExchange ex, Throwable t) {
+        if (ex.handedOver()) {
+            // The exchange belongs to the handler it was handed to: nothing may be sent over it.
+            LOG.log(Level.ERROR, "a filter failed after its request was handed over: " + exchange.getRequestMethod()
+                    + " " + exchange.getRequestURI(), t);
+            return;
+        }
+        if (t instanceof HttpError e) {
+            ErrorResponses.send(exchange, e);
+        } else if (t instanceof CompletionException && t.getCause() instanceof HttpError e) {
+            ErrorResponses.send(exchange, e);
+        } else {
+            LOG.log(Level.ERROR, "handler failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), t);
+            ErrorResponses.send(exchange, 500, "the server could not complete this request", false);
         }
     }
 

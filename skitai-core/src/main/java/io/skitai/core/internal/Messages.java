@@ -225,6 +225,11 @@ public final class Messages {
                 + " Skitai.defgs(\"" + key + "\") (declared: " + declared + ")";
     }
 
+    public static String handOverOnIoThread() {
+        return "SKITAI-C150 a servlet (or another handed-over Undertow handler) may block, so it cannot run on the IO"
+                + " thread: run the server on virtual threads (the default) or Run.threads(n) with n > 0, not threads(0)";
+    }
+
     public static String jwtMissing() {
         return "SKITAI-C094 the API gateway (enableGateway) verifies JWTs with java-jwt: add the dependency"
                 + " com.auth0:java-jwt to your program";

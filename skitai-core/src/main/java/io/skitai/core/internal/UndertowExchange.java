@@ -47,6 +47,7 @@ final class UndertowExchange implements Exchange {
     private Map<Key<?>, Object> attributes;
     private StreamingOutput output;
     private Pending pending;
+    private boolean handedOver;
 
     /** A continuation registered with {@link #async}. */
     record Pending(CompletionStage<?> completion, Handler then) {}
@@ -78,6 +79,23 @@ final class UndertowExchange implements Exchange {
     @Override
     public void switchProtocol(io.skitai.core.ProtocolSwitch protocolSwitch) {
         SwitchedScope.start(exchange, protocolSwitch, this, laterThreads);
+    }
+
+    @Override
+    public void handOver(io.undertow.server.HttpHandler handler) {
+        if (!mayBlock) {
+            throw new IllegalStateException(Messages.handOverOnIoThread());
+        }
+        if (exchange.isResponseStarted() || handedOver) {
+            throw new IllegalStateException("handOver after the response started");
+        }
+        handedOver = true;
+        io.undertow.server.Connectors.executeRootHandler(handler, exchange);
+    }
+
+    /** Whether {@link #handOver} gave the exchange to another handler, which now owns it. */
+    boolean handedOver() {
+        return handedOver;
     }
 
     @Override
