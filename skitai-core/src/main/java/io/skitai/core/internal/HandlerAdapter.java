@@ -72,13 +72,6 @@ final class HandlerAdapter implements HttpHandler {
                 continued = true; // the handler it went to ends it (or finishes it later)
                 return;
             }
-            HttpHandler next = exchange.removeAttachment(ProxyHandOff.NEXT);
-            if (next != null && !exchange.isResponseStarted()) {
-                continued = true;
-                // Outside Undertow's handler frame here: this runs the proxy on the IO thread at once.
-                exchange.dispatch(exchange.getIoThread(), next);
-                return;
-            }
             UndertowExchange.Pending pending = ex.takePending();
             if (pending != null && !exchange.isComplete()) {
                 if (rootCall && !threads.mayBlock()) {

@@ -71,11 +71,6 @@ final class UndertowExchange implements Exchange {
         exchange.addResponseCommitListener(ex -> task.run());
     }
 
-    /** The Undertow exchange underneath. */
-    HttpServerExchange undertow() {
-        return exchange;
-    }
-
     @Override
     public void switchProtocol(io.skitai.core.ProtocolSwitch protocolSwitch) {
         SwitchedScope.start(exchange, protocolSwitch, this, laterThreads);
