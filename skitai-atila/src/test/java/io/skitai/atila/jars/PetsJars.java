@@ -35,6 +35,7 @@ final class PetsJars {
 
                 public static class Pets {
                     static final String VERSION = resource("version.txt");
+                    static final int PARTS = %d;
 
                     @Route("/")
                     public String index() { return "pets " + VERSION; }
@@ -47,7 +48,10 @@ final class PetsJars {
                     }
 
                     @Mounted
-                    public void mounted() {
+                    public void mounted() throws ClassNotFoundException {
+                        for (int i = 0; i < PARTS; i++) {
+                            Class.forName("pets.Part" + i, true, Pets.class.getClassLoader());
+                        }
                         if (resource("fail.txt").equals("true")) {
                             throw new IllegalStateException("pets " + VERSION + " refuses to start");
                         }
@@ -66,8 +70,21 @@ final class PetsJars {
             }
             """;
 
-    /** Classes a version defines from the jar (hidden classes Atila makes for routes come on top). */
-    static final int CLASSES = 2;
+    /** Small classes each version loads at start, so a version weighs like a small real app. */
+    static final int PARTS = 40;
+
+    /** Classes a version defines from the jar. */
+    static final int CLASSES = 2 + PARTS;
+
+    private static final String PART = """
+            package pets;
+
+            public class Part%1$d {
+                private final String name = "part %1$d";
+                public String name() { return name + " of " + getClass().getClassLoader().getName(); }
+                @Override public String toString() { return name(); }
+            }
+            """;
 
     private final AppJars compiled;
 
@@ -76,7 +93,12 @@ final class PetsJars {
     }
 
     static PetsJars compile(Path work) throws IOException {
-        return new PetsJars(AppJars.compile(work, Map.of("pets.PetsExport", SOURCE))
+        Map<String, String> sources = new java.util.HashMap<>();
+        sources.put("pets.PetsExport", SOURCE.formatted(PARTS));
+        for (int i = 0; i < PARTS; i++) {
+            sources.put("pets.Part" + i, PART.formatted(i));
+        }
+        return new PetsJars(AppJars.compile(work, sources)
                 .resource("META-INF/services/io.skitai.core.ExportedApp", "pets.PetsExport\n"));
     }
 

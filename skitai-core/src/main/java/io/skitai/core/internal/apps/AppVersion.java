@@ -187,6 +187,6 @@ final class AppVersion {
 
     @Override
     public String toString() {
-        return "AppVersion(" + label + ")";
+        return label;
     }
 }

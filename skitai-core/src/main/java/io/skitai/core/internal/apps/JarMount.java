@@ -106,13 +106,13 @@ public final class JarMount implements App {
         }
         current.set(fresh);
         old.retire();
-        LOG.log(System.Logger.Level.INFO, "reloaded {0} at ''{1}/'': {2} serves, {3} closes after its requests",
+        LOG.log(System.Logger.Level.INFO, "reloaded {0} at ''{1}/'': version {2} serves, version {3} closes after its requests",
                 jar, point, fresh, old);
         return true;
     }
 
     private boolean keptOld(AppVersion old, String why, Throwable e) {
-        LOG.log(System.Logger.Level.ERROR, io.skitai.core.internal.Messages.reloadFailed(point, jar, why, old.toString())
+        LOG.log(System.Logger.Level.ERROR, io.skitai.core.internal.Messages.reloadFailed(point, jar, why, "version " + old)
                 + ": " + e, e);
         return false;
     }
