@@ -201,6 +201,22 @@ public final class Atila implements App {
         runtime.reload(() -> handler.replaceRoutes(Routes.compile(List.copyOf(controllers), renderer, runtime)));
     }
 
+    /** Runs the {@link BeforeReload} hooks: the reloader is replacing this app (from an app jar) with a new version. */
+    @Override
+    public synchronized void beforeReload(MountInfo mount) throws Exception {
+        if (runtime != null) {
+            runtime.beforeReload();
+        }
+    }
+
+    /** Runs the {@link Reloaded} hooks: the reloader started this app as the new version of an app jar. */
+    @Override
+    public synchronized void reloaded(MountInfo mount) throws Exception {
+        if (runtime != null) {
+            runtime.reloaded();
+        }
+    }
+
     /** Calls this app's {@link On} handlers of {@code event} now, outside a request (their Was is {@code null}). */
     public void emit(String event, Object... args) {
         started().events().emit(null, event, args);

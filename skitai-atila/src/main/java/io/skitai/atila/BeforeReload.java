@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs first in {@link Atila#reload()}, before the mount preparation is repeated.
+ * Runs first in {@link Atila#reload()}, before the mount preparation is repeated; and on the old
+ * version of an app jar the reloader replaces, before the new version starts.
  *
  * <p>A lifecycle hook method of a registered controller may take no parameter, the {@link Atila}
  * app and/or the {@link io.skitai.core.MountInfo}. Hooks run in this order: {@link BeforeMount},

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs last in {@link Atila#reload()}, after the mount preparation was repeated.
+ * Runs last in {@link Atila#reload()}, after the mount preparation was repeated; and on the new
+ * version of an app jar the reloader loaded, after its mount hooks and before it serves.
  *
  * <p>A lifecycle hook method of a registered controller may take no parameter, the {@link Atila}
  * app and/or the {@link io.skitai.core.MountInfo}. Hooks run in this order: {@link BeforeMount},

@@ -13,4 +13,14 @@ public interface App {
 
     /** Releases what {@link #start(MountInfo)} acquired; called once, on shutdown. */
     default void stop() throws Exception {}
+
+    /**
+     * When the reloader replaces this app with a new version (loaded from a changed jar): called on
+     * the old app before the new one starts. The old app still serves its requests in flight, and
+     * is stopped after them.
+     */
+    default void beforeReload(MountInfo mount) throws Exception {}
+
+    /** When the reloader replaced an older version with this app: called after it started, before it serves. */
+    default void reloaded(MountInfo mount) throws Exception {}
 }

@@ -61,8 +61,11 @@ final class MainProgram {
     private static int superviseWorkers(SkitaiServer server, Run run, List<String> args) {
         List<String> workerArgs = new java.util.ArrayList<>(args);
         workerArgs.add("--skitai-port=" + (run.port() != 0 ? run.port() : freePort(run.address())));
+        Pref pref = server.config().pref();
+        List<java.nio.file.Path> jars = io.skitai.core.internal.apps.AppTargets.watchedJars(server.config().mounts(),
+                pref, CommandLine.reloadRequested(args));
         return Master.run(new Master.Plan(run.name(), run.workers(), workerArgs, server.runDirectory(run.name()),
-                server.config().processSettings(), server.config().drainTimeout()));
+                server.config().processSettings(), server.config().drainTimeout(), jars, pref.reloadInterval()));
     }
 
     /** Port 0 with workers: every worker must bind the same port, so the master picks one for all. */

@@ -24,6 +24,8 @@ public final class Pref {
     private long maxMultipartBodySize = -1;
     private long maxUploadFileSize = -1;
     private boolean debug;
+    private boolean useReloader;
+    private java.time.Duration reloadInterval = java.time.Duration.ofSeconds(1);
     private boolean frozen;
     private final Map<String, Object> config = new LinkedHashMap<>();
 
@@ -67,6 +69,37 @@ public final class Pref {
         open("debug");
         this.debug = debug;
         return this;
+    }
+
+    /**
+     * Watches a mounted app jar and reloads the mount when the jar changes (Python's
+     * {@code use_reloader}); {@code --skitai-reload} turns it on for every jar mount. With workers,
+     * the master replaces the workers one by one instead.
+     */
+    public Pref useReloader(boolean useReloader) {
+        open("useReloader");
+        this.useReloader = useReloader;
+        return this;
+    }
+
+    /** How often the reloader looks at the jar (default 1 s); a change is acted on once it held for one look. */
+    public Pref reloadInterval(java.time.Duration interval) {
+        open("reloadInterval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("reloadInterval must be positive, got " + interval);
+        }
+        this.reloadInterval = interval;
+        return this;
+    }
+
+    /** Whether the reloader is on. */
+    public boolean useReloader() {
+        return useReloader;
+    }
+
+    /** How often the reloader looks. */
+    public java.time.Duration reloadInterval() {
+        return reloadInterval;
     }
 
     /** The config map that overrides the mounted app's {@code config()}; read-only once frozen. */
@@ -118,6 +151,8 @@ public final class Pref {
         p.maxMultipartBodySize = maxMultipartBodySize;
         p.maxUploadFileSize = maxUploadFileSize;
         p.debug = debug;
+        p.useReloader = useReloader;
+        p.reloadInterval = reloadInterval;
         p.config.putAll(config);
         return p;
     }

@@ -93,7 +93,13 @@ public final class ServerBuilder {
         return add(new Mount(point, handler));
     }
 
-    /** Mounts a static directory. */
+    /**
+     * Mounts a static directory, or an app jar when {@code directory} names a {@code .jar} file: the
+     * app loads in its own class loader (so two versions of one app can be mounted side by side),
+     * found by the {@code Skitai-App} attribute of its manifest (an {@link App}, {@link Handler} or
+     * {@link ExportedApp} class) or the one {@link ExportedApp} it declares. With
+     * {@link Pref#useReloader(boolean)} the mount reloads when the jar changes.
+     */
     public Mount mount(String point, Path directory) {
         open("mount");
         return add(new Mount(point, directory));
@@ -106,6 +112,22 @@ public final class ServerBuilder {
     public Mount mount(String point, String target) {
         open("mount");
         return add(new Mount(point, target));
+    }
+
+    /**
+     * Mounts the {@link ExportedApp} a library on the class path exports under {@code exportedName}
+     * (Python's {@code mount("/v1", module, "app", pref)}), with {@code pref} bootstrapped by it.
+     * An unknown name fails the start with a message listing the exported ones.
+     */
+    public Mount mount(String point, String exportedName, Pref pref) {
+        open("mount");
+        return add(new Mount(point, io.skitai.core.internal.apps.ExportedTarget.named(exportedName))).pref(pref);
+    }
+
+    /** Mounts the {@link ExportedApp} of this class (public, no-argument constructor) with {@code pref}. */
+    public Mount mount(String point, Class<? extends ExportedApp> exported, Pref pref) {
+        open("mount");
+        return add(new Mount(point, io.skitai.core.internal.apps.ExportedTarget.of(exported))).pref(pref);
     }
 
     /**

@@ -52,9 +52,19 @@ public final class Skitai {
         return CONFIG.mount(point, handler);
     }
 
-    /** Mounts a static directory. */
+    /** Mounts a static directory, or an app jar (a {@code .jar} file); see {@link ServerBuilder#mount(String, Path)}. */
     public static Mount mount(String point, Path directory) {
         return CONFIG.mount(point, directory);
+    }
+
+    /** Mounts an exported app by name; see {@link ServerBuilder#mount(String, String, Pref)}. */
+    public static Mount mount(String point, String exportedName, Pref pref) {
+        return CONFIG.mount(point, exportedName, pref);
+    }
+
+    /** Mounts an exported app by class; see {@link ServerBuilder#mount(String, Class, Pref)}. */
+    public static Mount mount(String point, Class<? extends ExportedApp> exported, Pref pref) {
+        return CONFIG.mount(point, exported, pref);
     }
 
     /** Mounts a class by name (a {@link Handler} or {@link App}). */

@@ -206,6 +206,16 @@ public final class AppRuntime {
         run(Reloaded.class, lastMount);
     }
 
+    /** Runs {@code @BeforeReload} (on the old version of an app the reloader replaces). */
+    public void beforeReload() throws Exception {
+        run(BeforeReload.class, lastMount);
+    }
+
+    /** Runs {@code @Reloaded} (on the new version of an app the reloader loaded). */
+    public void reloaded() throws Exception {
+        run(Reloaded.class, lastMount);
+    }
+
     /** A step of {@link #reload}. */
     @FunctionalInterface
     public interface ThrowingRunnable {

@@ -22,6 +22,7 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
 
     private static final Set<String> DAEMON_WORDS = Set.of("start", "stop", "restart", "status", "-d", "-s", "-r");
     private static final String PREFIX = "--skitai-";
+    private static final String RELOAD = PREFIX + "reload";
 
     /** Applies {@code args} to {@code base}. */
     public static CommandLine parse(Run base, List<String> args) {
@@ -31,6 +32,9 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
         Path runDirectory = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals(RELOAD) || a.startsWith(RELOAD + "=")) {
+                continue;
+            }
             if (a.startsWith(PREFIX)) {
                 int eq = a.indexOf('=');
                 String name = eq < 0 ? a : a.substring(0, eq);
@@ -61,7 +65,7 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.startsWith(PREFIX) && a.indexOf('=') < 0 && i + 1 < args.size()) {
+            if (a.startsWith(PREFIX) && !a.equals(RELOAD) && a.indexOf('=') < 0 && i + 1 < args.size()) {
                 kept.add(a);
                 kept.add(args.get(++i));
             } else if (!DAEMON_WORDS.contains(a)) {
@@ -69,6 +73,22 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
             }
         }
         return List.copyOf(kept);
+    }
+
+    /**
+     * Whether {@code --skitai-reload} (or {@code --skitai-reload=true}) is given: the reloader
+     * watches every mounted app jar (see {@code Pref.useReloader}).
+     */
+    public static boolean reloadRequested(List<String> args) {
+        boolean on = false;
+        for (String a : args) {
+            if (a.equals(RELOAD)) {
+                on = true;
+            } else if (a.startsWith(RELOAD + "=")) {
+                on = Boolean.parseBoolean(a.substring(RELOAD.length() + 1));
+            }
+        }
+        return on;
     }
 
     private static Path runDirectory(String option, String value) {
@@ -84,7 +104,7 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith(PREFIX)) {
-                if (a.indexOf('=') < 0) {
+                if (a.indexOf('=') < 0 && !a.equals(RELOAD)) {
                     i++;
                 }
             } else if (!DAEMON_WORDS.contains(a)) {
@@ -104,7 +124,7 @@ public record CommandLine(Run run, List<String> appArgs, Optional<String> daemon
                 case "name" -> run.name(value);
                 default -> throw new StartupException(Messages.badOption(option,
                         "unknown; the engine knows --skitai-port, --skitai-address, --skitai-threads, --skitai-workers,"
-                                + " --skitai-name, --skitai-rundir"));
+                                + " --skitai-name, --skitai-rundir, --skitai-reload"));
             };
         } catch (NumberFormatException e) {
             throw new StartupException(Messages.badOption(option, "'" + value + "' is not a number"), e);

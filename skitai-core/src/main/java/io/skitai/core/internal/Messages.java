@@ -324,4 +324,32 @@ public final class Messages {
         return "SKITAI-C093 " + alias + " is a " + type + " database alias: call it with was.backend(\"" + alias
                 + "\"), not with HTTP calls";
     }
+
+    // ---- app jars, exported apps, the reloader (C140-C149) ----
+
+    public static String unknownExportedApp(String point, String name, java.util.Collection<String> exported) {
+        return "SKITAI-C140 cannot mount exported app '" + name + "' at '" + pointText(point) + "': no library on the"
+                + " class path exports it (exported: " + (exported.isEmpty() ? "none" : String.join(", ", exported))
+                + "); a library exports an app in META-INF/services/io.skitai.core.ExportedApp";
+    }
+
+    public static String exportedAppBroken(String point, String reason) {
+        return "SKITAI-C141 an exported app for '" + pointText(point) + "' cannot be created: " + reason;
+    }
+
+    public static String noJarEntryPoint(String point, Path jar, java.util.List<String> found) {
+        return "SKITAI-C142 the app jar " + jar + " mounted at '" + pointText(point) + "' has no single app: name an"
+                + " App, Handler or ExportedApp class in its manifest's Skitai-App attribute, or declare one"
+                + " io.skitai.core.ExportedApp in its META-INF/services" + (found.isEmpty() ? "" : " (found: "
+                + String.join(", ", found) + ")");
+    }
+
+    public static String appJarMissing(String point, Path jar) {
+        return "SKITAI-C143 the app jar " + jar + " mounted at '" + pointText(point) + "' does not exist or is not a file";
+    }
+
+    public static String reloadFailed(String point, Path jar, String why, String serving) {
+        return "SKITAI-C144 not reloading " + jar + " at '" + pointText(point) + "': " + why + "; " + serving
+                + " keeps serving";
+    }
 }

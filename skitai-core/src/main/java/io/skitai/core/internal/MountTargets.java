@@ -58,7 +58,7 @@ final class MountTargets {
         Mount app = null;
         List<Mount> statics = new ArrayList<>();
         for (Mount m : group) {
-            if (m.target() instanceof Path) {
+            if (m.target() instanceof Path && !io.skitai.core.internal.apps.AppTargets.isJar(m.target())) {
                 statics.add(m);
             } else if (app == null) {
                 app = m;
@@ -93,6 +93,8 @@ final class MountTargets {
         if (target instanceof String name) {
             target = instantiate(m.point(), name);
         }
+        target = io.skitai.core.internal.apps.AppTargets.resolve(m.point(), target, pref,
+                CommandLine.reloadRequested(config.run().args()));
         if (target instanceof Handler h) {
             return new HandlerAdapter(filtered(m, h), m.point(), threads, ioTimeoutMillis);
         }

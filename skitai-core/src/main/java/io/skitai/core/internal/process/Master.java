@@ -55,9 +55,18 @@ public final class Master {
      * @param runDir   where the instance directory goes
      * @param settings keys, store, critical point
      * @param drain    how long workers may drain on TERM
+     * @param watched  app jars whose change rolls the workers (the reloader), looked at every {@code reloadInterval}
+     * @param reloadInterval how often the watched jars are looked at
      */
     public record Plan(String name, int workers, List<String> args, RunDirectory runDir, ProcessSettings settings,
-                       Duration drain) {}
+                       Duration drain, List<java.nio.file.Path> watched, Duration reloadInterval) {
+
+        /** A plan that watches no jar. */
+        public Plan(String name, int workers, List<String> args, RunDirectory runDir, ProcessSettings settings,
+                    Duration drain) {
+            this(name, workers, args, runDir, settings, drain, List.of(), Duration.ofSeconds(1));
+        }
+    }
 
     private final Plan plan;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -76,6 +85,8 @@ public final class Master {
     private WorkerProcess spare;
     private boolean spareAnnounced;
     private int spareFailures;
+    private io.skitai.core.internal.apps.FileWatch jars;
+    private long nextJarLook;
 
     private Master(Plan plan) {
         this.plan = plan;
@@ -127,6 +138,21 @@ public final class Master {
         command = JavaCommand.current(plan.args()).withoutProperties(ProcessRole.PROCESS, ProcessRole.SLOT,
                 ProcessRole.INSTANCE, ProcessRole.WORKER, Daemon.PROPERTY, "java.nio.channels.spi.SelectorProvider");
         cpu = plan.settings().criticalPoint().map(CpuWatch::new);
+        if (!plan.watched().isEmpty()) {
+            jars = new io.skitai.core.internal.apps.FileWatch(plan.watched());
+        }
+    }
+
+    /** The reloader of a master: a changed app jar rolls the workers, as HUP does. */
+    private void lookAtJars() {
+        if (jars == null || System.nanoTime() - nextJarLook < 0) {
+            return;
+        }
+        nextJarLook = System.nanoTime() + plan.reloadInterval().toNanos();
+        if (jars.changed()) {
+            LOG.log(Level.INFO, "{0}: an app jar of {1} changed: rolling the workers", display(), jars.files());
+            hupRequested.incrementAndGet();
+        }
     }
 
     /** Launches worker #index, or the spare worker for index -1. */
@@ -217,6 +243,7 @@ public final class Master {
         }
         reapRetiring();
         takeCommands();
+        lookAtJars();
         if (hupRequested.getAndSet(0) > 0) {
             LOG.log(Level.INFO, "{0}: HUP: replacing the workers one by one", display());
             dismissSpare();
