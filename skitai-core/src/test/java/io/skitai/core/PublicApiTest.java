@@ -26,6 +26,16 @@ class PublicApiTest {
                 .setBackendKeepAlive(10).setHeaderLimits(8192, 32768, 100).setMinBodyRate(1024)
                 .setMaxConcurrentStreams(100).setMaxAge("/static", 60).logOff("/static/")
                 .setMaxRcache(100).enableCachefs(64L << 20, 0, null).enableGateway(Gateway.OFF).enableProxy(ForwardProxy.OFF).set(LIMIT, 5).setJsonMapper(Json.newMapper());
+        config.set(TrustedProxies.SETTING, new TrustedProxies(java.util.List.of("10.0.0.0/8")))
+                .set(RequestLogFormat.SETTING, RequestLogFormat.JSON_LINES)
+                .enableGateway(Gateway.builder().secret("a-secret-of-at-least-thirty-two-bytes").issuer("i").audience("a")
+                        .leeway(Duration.ofSeconds(10)).trustForwardedFrom("10.0.0.0/8").maxTokenLength(2048)
+                        .auth(GatewayAuth.CLAIMS).build())
+                .enableProxy(ForwardProxy.builder().allowHosts("*.example.com").connectPorts(443).httpPorts(80)
+                        .credentials("u", "p").keepAlive(Duration.ofSeconds(60), Duration.ofSeconds(600)).build());
+        config.mount("/api", (Handler) ex -> ex.send("x")).filter(Cors.builder().allowOrigins("https://a.example.com")
+                .allowMethods("GET").allowHeaders("X-T").exposeHeaders("X-E").allowCredentials(true).maxAge(Duration.ofMinutes(1)).build());
+        String token = Jwt.hs256("a-secret-of-at-least-thirty-two-bytes", Map.of("sub", "ann"), Duration.ofMinutes(1));
         config.processes().deflu("users").defgs("nodes").setSpareWorker(true).setWorkerCriticalPoint(90, 3, 10)
                 .setRunDirectory(Path.of("run"));
         Alias alias = config.alias("@api", Proto.HTTP, "127.0.0.1:5001 2");

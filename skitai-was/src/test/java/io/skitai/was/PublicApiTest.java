@@ -48,6 +48,33 @@ class PublicApiTest {
         return List.of(data, one, awaited, f, status, text, headers, e, was.gtxid(), was.ltxid(), was.requestType());
     }
 
+    @SuppressWarnings("unused")
+    static Object webTools(Was was) throws Exception {
+        Session s = was.session();
+        s.put("k", 1).renew();
+        Session cart = was.session("cart");
+        java.util.Optional<Integer> k = s.get("k", Integer.class);
+        was.mbox().send("saved", "info");
+        List<Mbox.Message> messages = was.mbox().get();
+        String token = was.csrfToken() + was.csrfTokenInput();
+        boolean verified = was.csrfVerify();
+        io.skitai.core.Filter csrf = Csrf.filter();
+        was.cookie().set("theme", "dark").remove("old");
+        String jwt = was.mkjwt(Map.of("sub", "ann"), Duration.ofMinutes(5));
+        java.util.Optional<Map<String, Object>> claims = was.dejwt(jwt);
+        String opaque = was.mktoken(Map.of("sub", "ann"), Duration.ofMinutes(5));
+        boolean removed = was.detoken(opaque).isPresent() && was.rmtoken(opaque);
+        java.nio.file.Path temp = was.gentemp();
+        String ip = was.realIp() + was.isPrivateIp() + was.uniqid();
+        was.log("hello");
+        was.traceback(new IllegalStateException());
+        String link = was.apps().urlFor("admin", "user", 7);
+        SessionConfig config = SessionConfig.shared("a-secret-of-at-least-thirty-two-bytes").timeout(Duration.ofMinutes(5))
+                .cookieName("S").secureCookie(false).sameSite(io.skitai.core.Cookie.SameSite.STRICT);
+        JsonRpcService rpc = JsonRpcService.create().maxBatch(10);
+        return List.of(cart, k, messages, token, verified, csrf, claims, removed, temp, ip, link, config, rpc);
+    }
+
     @Test
     void constantsAreThoseOfThePythonDocs() {
         assertThat(List.of(Result.INITIAL, Result.TIMEOUT, Result.EXCEPTION, Result.NORMAL)).containsExactly(0, 1, 2, 3);
