@@ -157,6 +157,15 @@ public interface Exchange {
     void onComplete(Runnable task);
 
     /**
+     * Names the route that serves this request by its template (e.g. {@code /users/{id:int}}), for
+     * the request metrics ({@link Metrics}): apps that route by templates (Atila) call it, so a
+     * metric never carries a raw path. Does nothing where nothing records it.
+     */
+    default void route(String template) {
+        // no metrics on this exchange
+    }
+
+    /**
      * Runs {@code task} once, just before the response's status and headers go out, when headers can
      * still be added (a session's cookie is written here); a task that throws fails the response.
      */

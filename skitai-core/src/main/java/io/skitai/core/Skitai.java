@@ -152,6 +152,11 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
+    /** Records the server's metrics into {@code registry}; see {@link Metrics}. */
+    public static void enableMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        config().set(Metrics.SETTING, Metrics.of(registry));
+    }
+
     /** The request log's line format (text by default); see {@link RequestLogFormat}. */
     public static void setRequestLogFormat(RequestLogFormat format) {
         config().set(RequestLogFormat.SETTING, format);

@@ -93,6 +93,7 @@ public final class AtilaHandler implements Handler {
             }
             throw new HttpError(405, Messages.methodNotAllowed(method, allow), Map.of("Allow", allow), null);
         }
+        exchange.route(match.template());
         Object result = match.target().invoke(new Call(exchange, was, match.variables()));
         respond(exchange, was, result);
     }

@@ -36,8 +36,9 @@ public final class RouteTable<E> {
      * @param target    the route's target, or {@code null}
      * @param variables the path variables by name
      * @param allowed   the methods the path answers when no route matched the method
+     * @param template  the matched route's template as written, or {@code null}
      */
-    public record Match<E>(E target, Map<String, String> variables, Set<String> allowed) {}
+    public record Match<E>(E target, Map<String, String> variables, Set<String> allowed, String template) {}
 
     private final Node<E> root = new Node<>();
     private int size;
@@ -75,9 +76,9 @@ public final class RouteTable<E> {
             for (int i = 0; i < search.found.names().size(); i++) {
                 vars.put(search.found.names().get(i), search.values[i]);
             }
-            return new Match<>(search.found.target(), vars, Set.of());
+            return new Match<>(search.found.target(), vars, Set.of(), search.found.template());
         }
-        return new Match<>(null, Map.of(), search.allowed);
+        return new Match<>(null, Map.of(), search.allowed, null);
     }
 
     private static final class Search<E> {

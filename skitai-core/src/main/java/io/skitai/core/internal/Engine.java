@@ -180,6 +180,13 @@ public final class Engine {
                     }
                 };
             }
+            io.skitai.core.Metrics metrics = services.setting(io.skitai.core.Metrics.SETTING);
+            if (metrics.enabled()) {
+                HttpHandler routed = router;
+                // A service of the engine's, so its JVM binders are closed when the engine stops.
+                router = services.service(io.skitai.core.Key.of("core.requestMetrics", RequestMetrics.class),
+                        () -> new RequestMetrics(metrics.registry(), routed));
+            }
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
                     new Transactions(services, new RequestGuard(config.limits(), router)))));
         } finally {

@@ -59,6 +59,7 @@ final class Router implements HttpHandler {
             ErrorResponses.send(exchange, 404, "nothing is mounted at " + path, false);
             return;
         }
+        exchange.putAttachment(RequestMetrics.MOUNT, target.point().isEmpty() ? "/" : target.point());
         target.handler().handleRequest(exchange);
     }
 

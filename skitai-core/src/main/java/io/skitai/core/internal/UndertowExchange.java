@@ -67,6 +67,11 @@ final class UndertowExchange implements Exchange {
     }
 
     @Override
+    public void route(String template) {
+        exchange.putAttachment(RequestMetrics.ROUTE, template);
+    }
+
+    @Override
     public void beforeCommit(Runnable task) {
         exchange.addResponseCommitListener(ex -> task.run());
     }

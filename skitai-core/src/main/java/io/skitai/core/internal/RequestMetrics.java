@@ -1,0 +1,75 @@
+package io.skitai.core.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every request into {@code skitai.http.requests} by mount, route template, method and status
+ * class (see {@link io.skitai.core.Metrics}), and binds the JVM's meters while the engine runs.
+ */
+final class RequestMetrics implements HttpHandler, AutoCloseable {
+
+    /** The mount point a request was routed to ({@link Router} sets it). */
+    static final AttachmentKey<String> MOUNT = AttachmentKey.create(String.class);
+    /** The route template the app says served a request ({@code Exchange.route}). */
+    static final AttachmentKey<String> ROUTE = AttachmentKey.create(String.class);
+
+    private static final String[] STATUS = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
+    private final MeterRegistry registry;
+    private final HttpHandler next;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    RequestMetrics(MeterRegistry registry, HttpHandler next) {
+        this.registry = registry;
+        this.next = next;
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        long start = System.nanoTime();
+        exchange.addExchangeCompleteListener((ex, nextListener) -> {
+            try {
+                record(ex, System.nanoTime() - start);
+            } finally {
+                nextListener.proceed();
+            }
+        });
+        next.handleRequest(exchange);
+    }
+
+    private void record(HttpServerExchange ex, long nanos) {
+        int status = ex.getStatusCode();
+        String mount = ex.getAttachment(MOUNT);
+        String route = ex.getAttachment(ROUTE);
+        Timer.builder("skitai.http.requests").description("requests served, by mount, route template, method and status class")
+                .tag("mount", mount == null ? "-" : mount).tag("route", route == null ? "-" : route)
+                .tag("method", ex.getRequestMethod().toString())
+                .tag("status", status >= 100 && status < 600 ? STATUS[status / 100 - 1] : "other")
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RequestMetrics -> " + next;
+    }
+}
