@@ -19,6 +19,11 @@ class MetricsTest {
             return "user " + id;
         }
 
+        @Route("/call")
+        public String call(io.skitai.was.Was was) {
+            return was.get("@up/data").dispatch(5, 60).text() + " " + was.get("@gone/x").dispatch(5).status();
+        }
+
         @Route(value = "/users", methods = Method.POST)
         public String create() {
             return "made";
@@ -50,5 +55,29 @@ class MetricsTest {
         assertThat(registry.getMeters()).extracting(m -> m.getId().getTag("route"))
                 .as("no raw path in any tag").noneMatch(r -> r != null && r.matches(".*/users/[0-9]+.*"));
         assertThat(registry.find("jvm.memory.used").gauges()).as("the JVM binders").isNotEmpty();
+    }
+
+    @Test
+    void upstreamCallsAndTheResultCacheAreCounted() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ServerBuilder upstream = ServerBuilder.create();
+        upstream.mount("/", (io.skitai.core.Handler) ex -> ex.send("fresh"));
+        TestKit.serve(upstream, up -> {
+            ServerBuilder config = ServerBuilder.create().set(Metrics.SETTING, Metrics.of(registry));
+            config.alias("@up", io.skitai.core.Proto.HTTP, "127.0.0.1:" + up.port());
+            config.alias("@gone", io.skitai.core.Proto.HTTP, "127.0.0.1:" + TestKit.freePort());
+            config.mount("/", Atila.create().register(new Users()));
+            TestKit.serve(config, cli -> {
+                assertThat(cli.get("/call").text()).isEqualTo("fresh 2");
+                assertThat(cli.get("/call").text()).as("the second answer from the result cache").isEqualTo("fresh 2");
+            });
+        });
+        Timer up = registry.find("skitai.upstream.calls").tags("alias", "@up", "outcome", "normal", "http", "2xx").timer();
+        assertThat(up).isNotNull();
+        assertThat(up.count()).as("one call; the second was a cache hit").isEqualTo(1);
+        assertThat(up.getId().getTag("member")).startsWith("127.0.0.1:");
+        assertThat(registry.find("skitai.upstream.calls").tags("alias", "@gone", "outcome", "exception", "http", "-").timer().count())
+                .as("a refused member").isEqualTo(2);
+        assertThat(registry.find("skitai.cache.results").tags("result", "hit").functionCounter().count()).isGreaterThanOrEqualTo(1);
     }
 }

@@ -35,6 +35,8 @@ public final class Upstreams {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(ROUTES).build();
     private static final int ROUTES = 10_000;
     private final CallStats stats = new CallStats();
+    /** The call and cache metrics, when the server records metrics. */
+    private final UpstreamMetrics metrics;
 
     /** The name of the server status section this adds ({@code was.status()}). */
     public static final String STATUS_SECTION = "upstreams";
@@ -44,6 +46,8 @@ public final class Upstreams {
         // With the cache file system on, HTTP calls go through it (GETs answered, kept, revalidated).
         this.http = server.cachefs().map(c -> c.client(server.upstreamClient())).orElseGet(server::upstreamClient);
         this.cache = ResultCache.of(server.setting(io.skitai.was.WasSettings.MAX_RCACHE));
+        io.skitai.core.Metrics m = server.setting(io.skitai.core.Metrics.SETTING);
+        this.metrics = m.enabled() ? new UpstreamMetrics(m.registry(), cache) : null;
         server.addStatusSection(STATUS_SECTION, this::status);
     }
 
@@ -143,7 +147,18 @@ public final class Upstreams {
         String key = route.alias().isPresent() && e.member().isPresent()
                 ? CallStats.memberKey(route.alias().get().name(), hostPort(e.member().get()))
                 : CallStats.URL_PREFIX + e.uri().getScheme() + "://" + e.uri().getHost() + ":" + e.uri().getPort();
-        return stats.track(key, answer);
+        CompletableFuture<Result> tracked = stats.track(key, answer);
+        if (metrics != null) {
+            long start = System.nanoTime();
+            String alias = route.alias().map(io.skitai.core.Alias::name).orElse("-");
+            String member = e.member().map(Upstreams::hostPort).orElse(e.uri().getHost() + ":" + e.uri().getPort());
+            tracked.whenComplete((r, t) -> {
+                if (r != null) {
+                    metrics.record(alias, member, r, System.nanoTime() - start);
+                }
+            });
+        }
+        return tracked;
     }
 
     /**
