@@ -3,7 +3,7 @@ package io.skitai.core;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Where the server records its metrics ({@code Skitai.enableMetrics(registry)}): into the app's own
+ * Where the server records its metrics ({@code Skitai.enableMetrics(Metrics.of(registry))}): into the app's own
  * Micrometer {@link MeterRegistry} (a Prometheus, OTLP or any other registry; micrometer-core is an
  * optional dependency a program that turns metrics on adds). Off by default.
  *
@@ -43,7 +43,7 @@ public final class Metrics {
      */
     public MeterRegistry registry() {
         if (registry == null) {
-            throw new IllegalStateException("metrics are off: Skitai.enableMetrics(registry) turns them on");
+            throw new IllegalStateException("metrics are off: Skitai.enableMetrics(Metrics.of(registry)) turns them on");
         }
         return registry;
     }

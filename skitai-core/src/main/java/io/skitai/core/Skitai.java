@@ -152,9 +152,13 @@ public final class Skitai {
         return CONFIG.alias(alias);
     }
 
-    /** Records the server's metrics into {@code registry}; see {@link Metrics}. */
-    public static void enableMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-        config().set(Metrics.SETTING, Metrics.of(registry));
+    /**
+     * Records the server's metrics: {@code Skitai.enableMetrics(Metrics.of(registry))}; see
+     * {@link Metrics}. (It takes {@link Metrics}, not Micrometer's registry, so this class loads and
+     * reflects without micrometer-core, an optional dependency.)
+     */
+    public static void enableMetrics(Metrics metrics) {
+        config().set(Metrics.SETTING, metrics);
     }
 
     /** The request log's line format (text by default); see {@link RequestLogFormat}. */
