@@ -64,7 +64,7 @@ class ConfigurationTest {
                 .filter(m -> Modifier.isStatic(m.getModifiers())).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> options = new TreeSet<>();
-        for (Class<?> group : List.of(ServerBuilder.class, ProcessOptions.class)) {
+        for (Class<?> group : List.of(ServerBuilder.class, MountTable.class, ProcessOptions.class)) {
             Arrays.stream(group.getMethods())
                     .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == group)
                     .map(Method::getName).filter(n -> !Set.of("build", "isFrozen", "aliases", "setting", "processes", "toString").contains(n))

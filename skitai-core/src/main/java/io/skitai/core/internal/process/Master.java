@@ -59,14 +59,7 @@ public final class Master {
      * @param reloadInterval how often the watched jars are looked at
      */
     public record Plan(String name, int workers, List<String> args, RunDirectory runDir, ProcessSettings settings,
-                       Duration drain, List<java.nio.file.Path> watched, Duration reloadInterval) {
-
-        /** A plan that watches no jar. */
-        public Plan(String name, int workers, List<String> args, RunDirectory runDir, ProcessSettings settings,
-                    Duration drain) {
-            this(name, workers, args, runDir, settings, drain, List.of(), Duration.ofSeconds(1));
-        }
-    }
+                       Duration drain, List<java.nio.file.Path> watched, Duration reloadInterval) {}
 
     private final Plan plan;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -85,8 +78,7 @@ public final class Master {
     private WorkerProcess spare;
     private boolean spareAnnounced;
     private int spareFailures;
-    private io.skitai.core.internal.apps.FileWatch jars;
-    private long nextJarLook;
+    private JarRoll jars;
 
     private Master(Plan plan) {
         this.plan = plan;
@@ -139,17 +131,13 @@ public final class Master {
                 ProcessRole.INSTANCE, ProcessRole.WORKER, Daemon.PROPERTY, "java.nio.channels.spi.SelectorProvider");
         cpu = plan.settings().criticalPoint().map(CpuWatch::new);
         if (!plan.watched().isEmpty()) {
-            jars = new io.skitai.core.internal.apps.FileWatch(plan.watched());
+            jars = new JarRoll(plan.watched(), plan.reloadInterval());
         }
     }
 
     /** The reloader of a master: a changed app jar rolls the workers, as HUP does. */
     private void lookAtJars() {
-        if (jars == null || System.nanoTime() - nextJarLook < 0) {
-            return;
-        }
-        nextJarLook = System.nanoTime() + plan.reloadInterval().toNanos();
-        if (jars.changed()) {
+        if (jars != null && jars.changed()) {
             LOG.log(Level.INFO, "{0}: an app jar of {1} changed: rolling the workers", display(), jars.files());
             hupRequested.incrementAndGet();
         }
