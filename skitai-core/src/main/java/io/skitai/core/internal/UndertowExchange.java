@@ -33,15 +33,13 @@ import java.util.concurrent.CompletionStage;
 final class UndertowExchange implements Exchange {
 
     private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
-    private static final Key<ParsedForm> FORM = Key.of("skitai.form", ParsedForm.class);
 
     private final HttpServerExchange exchange;
     private final String mountPoint;
     private final boolean mayBlock;
     private final long ioTimeoutMillis;
     private final java.util.concurrent.Executor laterThreads;
-    private byte[] body;
-    private boolean bodyStreamed;
+    private final RequestBody requestBody;
     private Map<String, List<String>> queryParams;
     private Map<String, String> cookies;
     private Map<Key<?>, Object> attributes;
@@ -62,7 +60,7 @@ final class UndertowExchange implements Exchange {
         this.mountPoint = mountPoint;
         this.mayBlock = mayBlock;
         this.ioTimeoutMillis = ioTimeoutMillis;
-        this.body = preloadedBody;
+        this.requestBody = new RequestBody(exchange, mayBlock, ioTimeoutMillis, preloadedBody);
         this.laterThreads = laterThreads;
     }
 
@@ -187,24 +185,7 @@ final class UndertowExchange implements Exchange {
 
     @Override
     public byte[] body() {
-        if (body == null) {
-            body = readBody();
-        }
-        return body;
-    }
-
-    private byte[] readBody() {
-        if (bodyStreamed) {
-            throw new IllegalStateException("the multipart body was streamed by form()/files() and is not kept:"
-                    + " use the parsed fields and files, or call body() before them");
-        }
-        if (exchange.isRequestComplete()) {
-            return new byte[0];
-        }
-        if (!mayBlock) {
-            throw new IllegalStateException("the body of a request handled on the IO thread is read before the handler runs");
-        }
-        return BodyReader.readBlocking(exchange, ioTimeoutMillis);
+        return requestBody.bytes();
     }
 
     @Override
@@ -214,40 +195,12 @@ final class UndertowExchange implements Exchange {
 
     @Override
     public Map<String, List<String>> form() {
-        return parsedForm().fields();
+        return requestBody.form().fields();
     }
 
     @Override
     public Map<String, List<Upload>> files() {
-        return parsedForm().files();
-    }
-
-    private ParsedForm parsedForm() {
-        ParsedForm form = get(FORM).orElse(null);
-        if (form == null) {
-            form = readForm();
-            put(FORM, form);
-        }
-        return form;
-    }
-
-    /** No body parsing for GET and HEAD; a multipart body is streamed unless it is already in memory. */
-    private ParsedForm readForm() {
-        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        if (type == null || Methods.GET.equals(exchange.getRequestMethod()) || Methods.HEAD.equals(exchange.getRequestMethod())) {
-            return ParsedForm.EMPTY;
-        }
-        if (UrlEncodedForm.accepts(type)) {
-            return UrlEncodedForm.parse(body(), type, RequestForm.limits(exchange).maxFields());
-        }
-        if (!MultipartForm.accepts(type)) {
-            return ParsedForm.EMPTY;
-        }
-        if (body != null || !mayBlock || exchange.isRequestComplete()) {
-            return RequestForm.fromBytes(exchange, type, body());
-        }
-        bodyStreamed = true;
-        return RequestForm.streamed(exchange, type, ioTimeoutMillis);
+        return requestBody.form().files();
     }
 
     @Override
