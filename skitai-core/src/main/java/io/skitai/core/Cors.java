@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class Cors implements Filter {
 
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
+
     private final List<String> origins;
     private final boolean anyOrigin;
     private final Set<String> methods;
@@ -106,7 +108,7 @@ public final class Cors implements Filter {
 
     private boolean allowed(String origin) {
         String o = origin.toLowerCase(Locale.ROOT);
-        if (o.equals("null") || !o.matches("https?://[a-z0-9.-]+(:[0-9]{1,5})?")) {
+        if (o.equals("null") || !ORIGIN.matcher(o).matches()) {
             return false; // opaque and malformed origins are never allowed
         }
         if (anyOrigin) {

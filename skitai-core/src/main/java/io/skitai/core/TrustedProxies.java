@@ -11,10 +11,8 @@ import java.util.List;
  * ({@link #clientOf(Exchange)}, Python's {@code get_real_ip}), {@code Forwarded} (RFC 7239) and
  * {@code X-Forwarded-For} are read from the right, past every trusted proxy, to the first address
  * that is not one; from any other peer they are ignored, so a client cannot choose its address.
- *
- * @param networks the trusted proxies, CIDR networks or addresses
  */
-public record TrustedProxies(List<String> networks) {
+public final class TrustedProxies {
 
     /** None: the connection's peer is the client. */
     public static final TrustedProxies NONE = new TrustedProxies(List.of());
@@ -22,10 +20,22 @@ public record TrustedProxies(List<String> networks) {
     /** Where the server's configuration keeps them. */
     public static final Setting<TrustedProxies> SETTING = Setting.of("core.trustedProxies", TrustedProxies.class, NONE);
 
-    /** Checks the networks now (a bad one is an {@link IllegalArgumentException} naming it). */
-    public TrustedProxies {
-        networks = List.copyOf(networks);
-        io.skitai.core.internal.Networks.of(networks);
+    private final List<String> networks;
+    /** The networks parsed once, here, not per request. */
+    private final ClientAddress clients;
+
+    /**
+     * Trusts the proxies in {@code networks} (CIDR networks or addresses), checked now: a bad one is
+     * an {@link IllegalArgumentException} naming it.
+     */
+    public TrustedProxies(List<String> networks) {
+        this.networks = List.copyOf(networks);
+        this.clients = new ClientAddress(this.networks);
+    }
+
+    /** The trusted proxies, as given. */
+    public List<String> networks() {
+        return networks;
     }
 
     /** The real client address of {@code exchange}, or null when its peer is unknown. */
@@ -46,7 +56,7 @@ public record TrustedProxies(List<String> networks) {
         } else {
             hops.addAll(exchange.headers("X-Forwarded-For"));
         }
-        return new ClientAddress(networks).of(exchange.remoteAddress(), hops);
+        return clients.of(exchange.remoteAddress(), hops);
     }
 
     /**
@@ -56,6 +66,21 @@ public record TrustedProxies(List<String> networks) {
     public static boolean isPrivate(InetAddress address) {
         return address != null && (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                 || PRIVATE.contains(address));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrustedProxies t && t.networks.equals(networks);
+    }
+
+    @Override
+    public int hashCode() {
+        return networks.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedProxies" + networks;
     }
 
     private static final io.skitai.core.internal.Networks PRIVATE = io.skitai.core.internal.Networks.of(

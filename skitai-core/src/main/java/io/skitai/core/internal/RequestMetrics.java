@@ -28,6 +28,8 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
     private final MeterRegistry registry;
     private final HttpHandler next;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** The timers by their tag values, so a request looks one up instead of building and registering it. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry registry, HttpHandler next) {
         this.registry = registry;
@@ -56,11 +58,14 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
         int status = ex.getStatusCode();
         String mount = ex.getAttachment(MOUNT);
         String route = ex.getAttachment(ROUTE);
-        Timer.builder("skitai.http.requests").description("requests served, by mount, route template, method and status class")
-                .tag("mount", mount == null ? "-" : mount).tag("route", route == null ? "-" : route)
-                .tag("method", ex.getRequestMethod().toString())
-                .tag("status", status >= 100 && status < 600 ? STATUS[status / 100 - 1] : "other")
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        String method = ex.getRequestMethod().toString();
+        String statusClass = status >= 100 && status < 600 ? STATUS[status / 100 - 1] : "other";
+        String m = mount == null ? "-" : mount;
+        String r = route == null ? "-" : route;
+        timers.computeIfAbsent(m + '\0' + r + '\0' + method + '\0' + statusClass, k -> Timer.builder("skitai.http.requests")
+                .description("requests served, by mount, route template, method and status class")
+                .tag("mount", m).tag("route", r).tag("method", method).tag("status", statusClass)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -29,6 +29,9 @@ final class JwtVerifier {
     private final JwksKeys jwks;
     private final Gateway gateway;
     private final ObjectMapper json = new ObjectMapper();
+    /** Verifiers by their algorithm object, which {@link #algorithms} keeps one of per key. */
+    private final java.util.Map<Algorithm, com.auth0.jwt.JWTVerifier> verifiers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Object, Algorithm> algorithms = new java.util.concurrent.ConcurrentHashMap<>();
 
     JwtVerifier(Gateway gateway, Optional<javax.net.ssl.SSLContext> upstreamSsl) {
         this.gateway = gateway;
@@ -45,12 +48,9 @@ final class JwtVerifier {
         } catch (JWTDecodeException e) {
             throw new TokenRefused("the token is not a well-formed JWT");
         }
-        Algorithm algorithm = algorithm(unverified.getAlgorithm(), unverified.getKeyId());
-        Verification v = JWT.require(algorithm).acceptLeeway(gateway.leeway().toSeconds()).withClaimPresence("exp");
-        gateway.issuer().ifPresent(v::withIssuer);
-        gateway.audience().ifPresent(v::withAudience);
+        com.auth0.jwt.JWTVerifier verifier = verifier(unverified.getAlgorithm(), unverified.getKeyId());
         try {
-            DecodedJWT jwt = v.build().verify(unverified);
+            DecodedJWT jwt = verifier.verify(unverified);
             @SuppressWarnings("unchecked")
             Map<String, Object> claims = json.readValue(Base64.getUrlDecoder().decode(jwt.getPayload()), Map.class);
             return claims;
@@ -63,21 +63,32 @@ final class JwtVerifier {
         }
     }
 
+    /** The verifier of an algorithm and key, built once per key (they are thread-safe). */
+    private com.auth0.jwt.JWTVerifier verifier(String alg, String kid) throws TokenRefused {
+        Algorithm algorithm = algorithm(alg, kid);
+        return verifiers.computeIfAbsent(algorithm, a -> {
+            Verification v = JWT.require(a).acceptLeeway(gateway.leeway().toSeconds()).withClaimPresence("exp");
+            gateway.issuer().ifPresent(v::withIssuer);
+            gateway.audience().ifPresent(v::withAudience);
+            return v.build();
+        });
+    }
+
     private Algorithm algorithm(String alg, String kid) throws TokenRefused {
         switch (String.valueOf(alg)) {
             case "HS256" -> {
                 if (secret != null) {
-                    return Algorithm.HMAC256(secret);
+                    return algorithms.computeIfAbsent("HS256", k -> Algorithm.HMAC256(secret));
                 }
             }
             case "RS256" -> {
                 if (key(kid) instanceof RSAPublicKey rsa) {
-                    return Algorithm.RSA256(rsa, null);
+                    return algorithms.computeIfAbsent(rsa, k -> Algorithm.RSA256(rsa, null));
                 }
             }
             case "ES256" -> {
                 if (key(kid) instanceof ECPublicKey ec) {
-                    return Algorithm.ECDSA256(ec, null);
+                    return algorithms.computeIfAbsent(ec, k -> Algorithm.ECDSA256(ec, null));
                 }
             }
             default -> { }
