@@ -136,7 +136,7 @@ final class MountTargets {
         List<io.skitai.core.Filter> filters = new ArrayList<>();
         if (gateway.enabled()) {
             requireJwtLibrary();
-            filters.add(new io.skitai.core.internal.gateway.GatewayFilter(gateway, alias.name(), alias.role(), server.upstreamSslContext()));
+            filters.add(new io.skitai.core.internal.gateway.GatewayFilter(gateway, alias.name(), alias.role(), server::upstreamClient));
         }
         filters.addAll(config.filters());
         filters.addAll(m.filters());

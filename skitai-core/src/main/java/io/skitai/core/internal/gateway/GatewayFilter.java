@@ -27,11 +27,12 @@ public final class GatewayFilter implements Filter {
     private final JwtVerifier jwts;
 
     /** The check for {@code alias} (its name and required role). */
-    public GatewayFilter(Gateway gateway, String alias, Optional<String> role, Optional<javax.net.ssl.SSLContext> upstreamSsl) {
+    public GatewayFilter(Gateway gateway, String alias, Optional<String> role,
+            java.util.function.Supplier<io.skitai.core.UpstreamClient> upstreams) {
         this.gateway = gateway;
         this.alias = alias;
         this.role = role;
-        this.jwts = new JwtVerifier(gateway, upstreamSsl);
+        this.jwts = new JwtVerifier(gateway, upstreams);
     }
 
     @Override

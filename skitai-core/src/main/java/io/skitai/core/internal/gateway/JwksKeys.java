@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -37,19 +34,18 @@ final class JwksKeys {
     private final URI url;
     private final Duration refresh;
     private final Duration minRefetch;
-    private final HttpClient http;
+    /** The server's upstream client (its trust settings and pools), as for every other upstream call. */
+    private final java.util.function.Supplier<io.skitai.core.UpstreamClient> http;
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private Map<String, PublicKey> keys = Map.of();
     private long fetchedAt = Long.MIN_VALUE / 2;
 
-    JwksKeys(URI url, Duration refresh, Duration minRefetch, Optional<javax.net.ssl.SSLContext> ssl) {
+    JwksKeys(URI url, Duration refresh, Duration minRefetch, java.util.function.Supplier<io.skitai.core.UpstreamClient> http) {
         this.url = url;
         this.refresh = refresh;
         this.minRefetch = minRefetch;
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        ssl.ifPresent(b::sslContext);
-        this.http = b.build();
+        this.http = http;
     }
 
     /** The key called {@code kid}, fetching the set when it is stale or does not know the id. */
@@ -71,14 +67,14 @@ final class JwksKeys {
     private void fetch(long now) {
         fetchedAt = now;
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200 || r.body().length > MAX_BYTES) {
-                LOG.log(System.Logger.Level.WARNING, "JWKS " + url + " answered " + r.statusCode() + "; keeping " + keys.size() + " keys");
+            io.skitai.core.UpstreamResponse r = http.get().send(io.skitai.core.UpstreamRequest.of("GET", url, java.util.Map.of()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.status() != 200 || r.body().length > MAX_BYTES) {
+                LOG.log(System.Logger.Level.WARNING, "JWKS " + url + " answered " + r.status() + "; keeping " + keys.size() + " keys");
                 return;
             }
             keys = parse(json.readTree(r.body()));
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "JWKS " + url + " could not be read (" + e + "); keeping " + keys.size() + " keys");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

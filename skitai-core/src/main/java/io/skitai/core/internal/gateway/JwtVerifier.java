@@ -33,11 +33,11 @@ final class JwtVerifier {
     private final java.util.Map<Algorithm, com.auth0.jwt.JWTVerifier> verifiers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Object, Algorithm> algorithms = new java.util.concurrent.ConcurrentHashMap<>();
 
-    JwtVerifier(Gateway gateway, Optional<javax.net.ssl.SSLContext> upstreamSsl) {
+    JwtVerifier(Gateway gateway, java.util.function.Supplier<io.skitai.core.UpstreamClient> upstreams) {
         this.gateway = gateway;
         this.secret = gateway.secret().orElse(null);
         this.publicKeys = gateway.publicKeys();
-        this.jwks = gateway.jwks().map(u -> new JwksKeys(u, gateway.jwksRefresh(), gateway.jwksMinRefetch(), upstreamSsl)).orElse(null);
+        this.jwks = gateway.jwks().map(u -> new JwksKeys(u, gateway.jwksRefresh(), gateway.jwksMinRefetch(), upstreams)).orElse(null);
     }
 
     /** The verified token's claims. */
