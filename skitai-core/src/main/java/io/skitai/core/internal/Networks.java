@@ -48,7 +48,7 @@ public final class Networks {
         for (String cidr : cidrs) {
             int slash = cidr.indexOf('/');
             String host = slash < 0 ? cidr : cidr.substring(0, slash);
-            if (!host.matches("[0-9a-fA-F:.]+") || !(host.contains(".") || host.contains(":"))) {
+            if (!isLiteral(host)) {
                 throw new IllegalArgumentException("'" + cidr + "' is not an IP address or network (a.b.c.d/n or an IPv6 one)");
             }
             byte[] address;
@@ -82,6 +82,29 @@ public final class Networks {
         }
         return out;
     }
+
+    /**
+     * Whether {@code host} is written as an IP address (digits and dots, or an IPv6 form with
+     * colons), so {@link InetAddress#getByName} takes it as it is and never asks DNS.
+     */
+    public static boolean isLiteral(String host) {
+        return !host.isEmpty() && (host.contains(":") ? LITERAL_V6.matcher(host).matches() : LITERAL_V4.matcher(host).matches());
+    }
+
+    /** {@code host} as an address when it is a literal one ({@link #isLiteral}), else null (no lookup). */
+    public static InetAddress literal(String host) {
+        if (!isLiteral(host)) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern LITERAL_V4 = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final java.util.regex.Pattern LITERAL_V6 = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+(%[0-9A-Za-z]+)?");
 
     /** Whether there are no networks (anyone is allowed). */
     public boolean isEmpty() {

@@ -49,8 +49,8 @@ final class ProxyDestinations {
         try {
             String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
             // A literal address is taken as it is (no lookup); a name goes to the resolver.
-            addresses = bare.matches("[0-9a-f:.]+") && (bare.contains(":") || bare.matches("[0-9.]+"))
-                    ? new InetAddress[] {InetAddress.getByName(bare)} : proxy.resolver().resolve(bare);
+            InetAddress literal = Networks.literal(bare);
+            addresses = literal != null ? new InetAddress[] {literal} : proxy.resolver().resolve(bare);
         } catch (UnknownHostException e) {
             throw new HttpError(502, "the proxy could not resolve " + host);
         }

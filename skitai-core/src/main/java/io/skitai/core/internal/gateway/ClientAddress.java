@@ -47,13 +47,6 @@ public final class ClientAddress {
 
     private static InetAddress literal(String entry) {
         String host = entry.startsWith("[") && entry.endsWith("]") ? entry.substring(1, entry.length() - 1) : entry;
-        if (host.isEmpty() || !host.matches("[0-9a-fA-F:.]+") || !(host.contains(".") || host.contains(":"))) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
+        return Networks.literal(host);
     }
 }
