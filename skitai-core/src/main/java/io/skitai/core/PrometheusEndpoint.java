@@ -2,8 +2,14 @@ package io.skitai.core;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skitai.core.internal.Networks;
+import io.skitai.core.internal.PrometheusMerge;
+import io.skitai.core.internal.WorkerGather;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A Prometheus scrape endpoint to mount (needs {@code io.micrometer:micrometer-registry-prometheus}):
@@ -17,42 +23,88 @@ import java.util.List;
  * Skitai.mount("/metrics", PrometheusEndpoint.of(registry).allowFrom("127.0.0.0/8", "10.0.0.0/8"));
  * }</pre>
  *
- * <p>With {@code workers(n)} each worker records and serves its own series (a scrape reaches the
- * worker that accepted the connection); scrape each worker, or give each its own port, until the
- * master gathers them.
+ * <p><b>Workers.</b> With {@code workers(n)} every worker records its own series, and one scrape,
+ * whichever worker accepts it, returns them all: that worker asks the others over the server's
+ * {@link WorkerChannel}, each answers with its own exposition, and the answers are joined with a
+ * {@code worker} label (the worker's number, {@code "1"}..) on every sample, each family's lines
+ * together. A worker that has not answered within {@link #gatherWait} (2 s by default) is left
+ * out of that scrape, with a {@code #} comment saying so. The {@code skitai_workers_*} gauges
+ * are the master's figures, the same in every worker: read them with {@code max without(worker)}.
  */
-public final class PrometheusEndpoint implements Handler {
+public final class PrometheusEndpoint implements App {
 
     private final PrometheusMeterRegistry registry;
     private final List<String> allowed;
     private final Networks networks;
+    private final Duration wait;
 
-    private PrometheusEndpoint(PrometheusMeterRegistry registry, List<String> allowed) {
+    private PrometheusEndpoint(PrometheusMeterRegistry registry, List<String> allowed, Duration wait) {
         this.registry = registry;
         this.allowed = List.copyOf(allowed);
         this.networks = Networks.of(allowed);
+        this.wait = wait;
     }
 
     /** The endpoint of {@code registry}, open to loopback clients. */
     public static PrometheusEndpoint of(PrometheusMeterRegistry registry) {
-        return new PrometheusEndpoint(java.util.Objects.requireNonNull(registry, "registry"), List.of("127.0.0.0/8", "::1"));
+        return new PrometheusEndpoint(Objects.requireNonNull(registry, "registry"), List.of("127.0.0.0/8", "::1"),
+                Duration.ofSeconds(2));
     }
 
     /** The same endpoint open to clients in {@code cidrs} instead. */
     public PrometheusEndpoint allowFrom(String... cidrs) {
-        return new PrometheusEndpoint(registry, List.of(cidrs));
+        return new PrometheusEndpoint(registry, List.of(cidrs), wait);
+    }
+
+    /** The same endpoint waiting at most {@code wait} for the other workers' series. */
+    public PrometheusEndpoint gatherWait(Duration wait) {
+        if (wait.isNegative() || wait.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("gatherWait must be between 0 and 1 minute: " + wait);
+        }
+        return new PrometheusEndpoint(registry, allowed, wait);
     }
 
     @Override
-    public void handle(Exchange exchange) {
+    public Handler start(MountInfo mount) {
+        ServerContext server = mount.server();
+        WorkerGather gather = WorkerGather.on(server.workerChannel(), "prometheus" + mount.point(),
+                () -> own(server.status()));
+        return exchange -> serve(exchange, server, gather);
+    }
+
+    private void serve(Exchange exchange, ServerContext server, WorkerGather gather) throws InterruptedException {
         if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
             throw new HttpError(405, "the metrics endpoint answers GET", java.util.Map.of("Allow", "GET, HEAD"), null);
         }
-        InetAddress client = exchange.server().setting(TrustedProxies.SETTING).clientOf(exchange);
+        InetAddress client = server.setting(TrustedProxies.SETTING).clientOf(exchange);
         if (client == null || !networks.contains(client)) {
             throw new HttpError(403, "the metrics endpoint is not open to " + (client == null ? "this client" : client.getHostAddress()));
         }
-        exchange.contentType("text/plain; version=0.0.4; charset=utf-8").send(registry.scrape());
+        exchange.contentType("text/plain; version=0.0.4; charset=utf-8").send(scrape(server.status(), gather));
+    }
+
+    private String scrape(ServerStatus status, WorkerGather gather) throws InterruptedException {
+        if (!status.mode().equals("workers")) {
+            return registry.scrape();
+        }
+        int others = (int) status.workers().stream().filter(w -> w.index() >= 0 && !w.self()).count();
+        List<String> expositions = new ArrayList<>();
+        byte[] own = own(status);
+        if (own != null) {
+            expositions.add(new String(own, StandardCharsets.UTF_8));
+        }
+        gather.ask(others, wait).forEach(b -> expositions.add(new String(b, StandardCharsets.UTF_8)));
+        String merged = PrometheusMerge.merge(expositions);
+        int missing = others + 1 - expositions.size();
+        return missing <= 0 ? merged
+                : "# skitai: " + missing + " of " + (others + 1) + " workers did not answer within " + wait.toMillis() + " ms\n" + merged;
+    }
+
+    /** This worker's exposition, labelled with its number; nothing from a spare worker. */
+    private byte[] own(ServerStatus status) {
+        return status.workers().stream().filter(w -> w.self() && w.index() >= 0).findFirst()
+                .map(w -> PrometheusMerge.label(registry.scrape(), String.valueOf(w.index())).getBytes(StandardCharsets.UTF_8))
+                .orElse(null);
     }
 
     @Override

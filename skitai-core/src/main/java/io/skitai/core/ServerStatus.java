@@ -20,10 +20,13 @@ import java.util.Map;
  * @param workers     the worker processes (in single mode, this process alone)
  * @param requests    requests served by all of them (workers publish their counts every 200 ms)
  * @param connections connections open on all of them
+ * @param restarts    workers replaced since the server started (after an exit, a recycle, HUP, a
+ *                    reload or the CPU critical point; 0 in single mode)
  * @param sections    extra sections by name
  */
 public record ServerStatus(String name, String mode, long pid, long masterPid, long startedAt, long uptimeSeconds,
-                           List<Worker> workers, long requests, long connections, Map<String, Object> sections) {
+                           List<Worker> workers, long requests, long connections, long restarts,
+                           Map<String, Object> sections) {
 
     /** Freezes the lists. */
     public ServerStatus {

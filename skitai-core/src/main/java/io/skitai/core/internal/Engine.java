@@ -185,7 +185,7 @@ public final class Engine {
                 HttpHandler routed = router;
                 // A service of the engine's, so its JVM binders are closed when the engine stops.
                 router = services.service(io.skitai.core.Key.of("core.requestMetrics", RequestMetrics.class),
-                        () -> new RequestMetrics(metrics.registry(), routed));
+                        () -> new RequestMetrics(metrics.registry(), routed, services::status));
             }
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
                     new Transactions(services, new RequestGuard(config.limits(), router)))));

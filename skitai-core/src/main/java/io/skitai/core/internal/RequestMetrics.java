@@ -1,5 +1,7 @@
 package io.skitai.core.internal;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -10,11 +12,14 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.skitai.core.ServerStatus;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Times every request into {@code skitai.http.requests} by mount, route template, method and status
- * class (see {@link io.skitai.core.Metrics}), and binds the JVM's meters while the engine runs.
+ * class (see {@link io.skitai.core.Metrics}), and binds the JVM's meters and the server's worker
+ * gauges while the engine runs.
  */
 final class RequestMetrics implements HttpHandler, AutoCloseable {
 
@@ -27,18 +32,34 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
 
     private final MeterRegistry registry;
     private final HttpHandler next;
+    /** Held here: Micrometer keeps only a weak reference to what a gauge reads. */
+    private final Supplier<ServerStatus> status;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     /** The timers by their tag values, so a request looks one up instead of building and registering it. */
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RequestMetrics(MeterRegistry registry, HttpHandler next) {
+    RequestMetrics(MeterRegistry registry, HttpHandler next, Supplier<ServerStatus> status) {
         this.registry = registry;
         this.next = next;
+        this.status = status;
+        workerGauges(status);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+    }
+
+    /** The master's figures, as every worker sees them on the shared table (the same in each). */
+    private void workerGauges(Supplier<ServerStatus> status) {
+        Gauge.builder("skitai.workers.alive", status, s -> s.get().workers().stream().filter(w -> w.index() >= 0).count())
+                .description("worker processes alive (serving or starting; 1 in a single process)")
+                .register(registry);
+        Gauge.builder("skitai.workers.spare", status,
+                        s -> s.get().workers().stream().filter(w -> w.state().equals("spare")).count())
+                .description("1 while a booted spare worker waits to be called in").register(registry);
+        FunctionCounter.builder("skitai.workers.restarts", status, s -> s.get().restarts())
+                .description("workers replaced since the server started").register(registry);
     }
 
     @Override

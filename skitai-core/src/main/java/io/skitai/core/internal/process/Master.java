@@ -216,6 +216,7 @@ public final class Master {
                 System.err.println("skitai: error: " + Messages.workerFailedToStart(display(), i, w.exitValue()));
                 return false;
             }
+            board.countRestart();
             if (freshIndex == i) {
                 current[i] = fresh;
                 fresh = null;
@@ -343,6 +344,7 @@ public final class Master {
             current[freshIndex] = fresh;
             old.terminate();
             retiring.add(old);
+            board.countRestart();
             LOG.log(Level.INFO, "{0}: {1} serves; {2} drains", display(), fresh, old);
             fresh = null;
             freshIndex = -1;

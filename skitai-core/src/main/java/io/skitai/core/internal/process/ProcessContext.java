@@ -203,7 +203,7 @@ public final class ProcessContext implements AutoCloseable {
         workers.sort((a, b) -> a.index() != b.index() ? Integer.compare(a.index(), b.index()) : Long.compare(a.startedAt(), b.startedAt()));
         return new ServerStatus(name, role.isWorker() ? "workers" : "single", self,
                 role.isWorker() ? board.ownerPid() : 0, board.createdAt(), (now - board.createdAt()) / 1000,
-                workers, totalRequests, totalConnections, sections);
+                workers, totalRequests, totalConnections, board.restarts(), sections);
     }
 
     @Override

@@ -127,6 +127,16 @@ public final class Scoreboard {
         return get(40);
     }
 
+    /** A worker replaced (after it exited, or by a rolling restart); the master counts them. */
+    public void countRestart() {
+        LONG.getAndAdd(buffer, 48, 1L);
+    }
+
+    /** How many workers were replaced since the server started. */
+    public long restarts() {
+        return get(48);
+    }
+
     /** How many worker slots there are. */
     public int slots() {
         return slots;
