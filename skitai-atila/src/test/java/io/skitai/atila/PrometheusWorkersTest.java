@@ -49,7 +49,31 @@ class PrometheusWorkersTest {
                     .as("labelled by worker number").hasSize(2).doesNotContain("-");
             assertThat(parsed).as("the master's figures, seen alike by each worker")
                     .filteredOn(l -> l.contains(" skitai_workers_alive ")).hasSize(2).allMatch(l -> l.endsWith(" 2"));
+            assertThat(parsed).filteredOn(l -> l.contains(" skitai_workers_restarts_total ")).allMatch(l -> l.endsWith(" 0"));
+
+            MultiProcessServer.signal(pids.get(0), "KILL");
+            awaitWorkersWithout(server, pids.get(0));
+            try (TestClient cli = server.client()) {
+                List<String> after = Expositions.parsed(cli.get("/metrics").text());
+                assertThat(after).as("one worker replaced, counted once (the spare stood in, then a proper worker)")
+                        .filteredOn(l -> l.contains(" skitai_workers_restarts_total ")).isNotEmpty().allMatch(l -> l.endsWith(" 1"));
+            }
         }
+    }
+
+    /**
+     * Waits until two proper workers listen, {@code gone} not among them, and no spare listens: the
+     * spare that stood in for it has been retired (the master counts before it sends TERM).
+     */
+    private static void awaitWorkersWithout(MultiProcessServer server, long gone) throws InterruptedException {
+        for (int i = 0; i < 6000; i++) {
+            List<ProcessHandle> workers = server.awaitWorkers(2, Duration.ofSeconds(60));
+            if (workers.stream().noneMatch(p -> p.pid() == gone) && server.spares().stream().noneMatch(server::listens)) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("worker " + gone + " was not replaced by a proper worker");
     }
 
     private static TestClient pinnedTo(MultiProcessServer server, long pid) {

@@ -1,13 +1,9 @@
 package io.skitai.core.internal.process;
 
 import io.skitai.core.daemon.Daemon;
-import io.skitai.core.daemon.JavaCommand;
 import io.skitai.core.daemon.RunDirectory;
 import io.skitai.core.internal.Messages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.lang.ProcessBuilder.Redirect;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,10 +64,9 @@ public final class Master {
     private final List<WorkerProcess> retiring = new ArrayList<>();
     private final WorkerProcess[] current;
     private final int[] failedStarts;
-    private boolean[] slotUsed;
+    private WorkerLauncher launcher;
     private InstanceDirectory instance;
     private Scoreboard board;
-    private JavaCommand command;
     private Optional<CpuWatch> cpu;
     private WorkerProcess fresh;
     private int freshIndex = -1;
@@ -124,11 +119,9 @@ public final class Master {
     private void prepare() {
         instance = InstanceDirectory.create(plan.runDir());
         int slots = Math.max(4, plan.workers() * 4);
-        slotUsed = new boolean[slots];
         board = Scoreboard.create(instance.path().resolve(ProcessContext.TABLE_FILE), slots, plan.settings().luKeys(),
                 plan.settings().gsKeys());
-        command = JavaCommand.current(plan.args()).withoutProperties(ProcessRole.PROCESS, ProcessRole.SLOT,
-                ProcessRole.INSTANCE, ProcessRole.WORKER, Daemon.PROPERTY, "java.nio.channels.spi.SelectorProvider");
+        launcher = new WorkerLauncher(plan.name(), plan.args(), instance, board);
         cpu = plan.settings().criticalPoint().map(CpuWatch::new);
         if (!plan.watched().isEmpty()) {
             jars = new JarRoll(plan.watched(), plan.reloadInterval());
@@ -143,39 +136,8 @@ public final class Master {
         }
     }
 
-    /** Launches worker #index, or the spare worker for index -1. */
     private WorkerProcess launch(int index) {
-        int slot = freeSlot();
-        board.clearSlot(slot);
-        slotUsed[slot] = true;
-        String marker = index < 0 ? ProcessRole.spareMarker(plan.name()) : ProcessRole.workerMarker(plan.name(), index);
-        List<String> cmd = command.withJvmOptions(ReusePortSelectorProvider.JVM_OPTIONS)
-                .withJvmOptions("-D" + ProcessRole.PROCESS + "=" + marker,
-                        "-D" + ProcessRole.WORKER + "=" + (index < 0 ? "S" : "W" + index),
-                        "-D" + ProcessRole.SLOT + "=" + slot,
-                        "-D" + ProcessRole.INSTANCE + "=" + instance.path())
-                .toList();
-        try {
-            Process p = new ProcessBuilder(cmd).redirectInput(Redirect.PIPE).redirectOutput(Redirect.INHERIT)
-                    .redirectError(Redirect.INHERIT).start();
-            return new WorkerProcess(index, slot, p);
-        } catch (IOException e) {
-            slotUsed[slot] = false;
-            throw new UncheckedIOException("cannot launch worker #" + index + ": " + e.getMessage(), e);
-        }
-    }
-
-    private int freeSlot() {
-        for (int s = 0; s < slotUsed.length; s++) {
-            if (!slotUsed[s]) {
-                return s;
-            }
-        }
-        // Every slot is taken by draining workers: the oldest gets no more time.
-        WorkerProcess oldest = retiring.remove(0);
-        oldest.kill();
-        slotUsed[oldest.slot()] = false;
-        return oldest.slot();
+        return launcher.launch(index, retiring);
     }
 
     private boolean awaitAllReady() {
@@ -211,7 +173,7 @@ public final class Master {
                 }
                 continue;
             }
-            slotUsed[w.slot()] = false;
+            launcher.free(w.slot());
             if (!w.everReady() && ++failedStarts[i] >= MAX_FAILED_STARTS) {
                 System.err.println("skitai: error: " + Messages.workerFailedToStart(display(), i, w.exitValue()));
                 return false;
@@ -273,7 +235,7 @@ public final class Master {
     /** Notices a spare that died or booted; boots a new one while the workers are steady. */
     private void tendSpare() {
         if (spare != null && !spare.isAlive()) {
-            slotUsed[spare.slot()] = false;
+            launcher.free(spare.slot());
             if (!spare.everReady() && ++spareFailures >= MAX_FAILED_STARTS) {
                 LOG.log(Level.WARNING, "{0}: the spare worker failed to boot {1} times; running without one",
                         display(), spareFailures);
@@ -334,7 +296,7 @@ public final class Master {
             return;
         }
         if (!fresh.isAlive()) {
-            slotUsed[fresh.slot()] = false;
+            launcher.free(fresh.slot());
             LOG.log(Level.WARNING, "{0}: the replacement {1} exited with status {2}; keeping {3}", display(), fresh,
                     fresh.exitValue(), current[freshIndex]);
             fresh = null;
@@ -344,7 +306,9 @@ public final class Master {
             current[freshIndex] = fresh;
             old.terminate();
             retiring.add(old);
-            board.countRestart();
+            if (!old.calledIn()) {
+                board.countRestart(); // a spare's stand-in was counted when the worker it stood in for exited
+            }
             LOG.log(Level.INFO, "{0}: {1} serves; {2} drains", display(), fresh, old);
             fresh = null;
             freshIndex = -1;
@@ -356,7 +320,7 @@ public final class Master {
             if (w.isAlive()) {
                 return false;
             }
-            slotUsed[w.slot()] = false;
+            launcher.free(w.slot());
             return true;
         });
     }

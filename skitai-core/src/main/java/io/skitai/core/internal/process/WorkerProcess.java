@@ -12,12 +12,23 @@ final class WorkerProcess {
     private final int index;
     private final int slot;
     private final Process process;
+    private final boolean calledIn;
     private boolean everReady;
 
     WorkerProcess(int index, int slot, Process process) {
+        this(index, slot, process, false);
+    }
+
+    private WorkerProcess(int index, int slot, Process process, boolean calledIn) {
         this.index = index;
         this.slot = slot;
         this.process = process;
+        this.calledIn = calledIn;
+    }
+
+    /** Whether this is a spare called in for a worker that exited (a proper worker replaces it). */
+    boolean calledIn() {
+        return calledIn;
     }
 
     int index() {
@@ -65,7 +76,7 @@ final class WorkerProcess {
         try {
             process.getOutputStream().write(SpareCall.line(workerIndex));
             process.getOutputStream().flush();
-            return java.util.Optional.of(new WorkerProcess(workerIndex, slot, process));
+            return java.util.Optional.of(new WorkerProcess(workerIndex, slot, process, true));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
