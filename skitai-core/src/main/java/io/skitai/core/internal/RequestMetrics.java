@@ -36,7 +36,10 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
     private final Supplier<ServerStatus> status;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     /** The timers by their tag values, so a request looks one up instead of building and registering it. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A timer's tag values (their strings' hashes are cached: no text is built per request). */
+    private record TimerKey(String mount, String route, String method, String status) {}
 
     RequestMetrics(MeterRegistry registry, HttpHandler next, Supplier<ServerStatus> status) {
         this.registry = registry;
@@ -83,9 +86,9 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
         String statusClass = status >= 100 && status < 600 ? STATUS[status / 100 - 1] : "other";
         String m = mount == null ? "-" : mount;
         String r = route == null ? "-" : route;
-        timers.computeIfAbsent(m + '\0' + r + '\0' + method + '\0' + statusClass, k -> Timer.builder("skitai.http.requests")
+        timers.computeIfAbsent(new TimerKey(m, r, method, statusClass), k -> Timer.builder("skitai.http.requests")
                 .description("requests served, by mount, route template, method and status class")
-                .tag("mount", m).tag("route", r).tag("method", method).tag("status", statusClass)
+                .tag("mount", k.mount()).tag("route", k.route()).tag("method", k.method()).tag("status", k.status())
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
