@@ -7,10 +7,32 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Micrometer {@link MeterRegistry} (a Prometheus, OTLP or any other registry; micrometer-core is an
  * optional dependency a program that turns metrics on adds). Off by default.
  *
- * <p>Recorded: {@code skitai.http.requests}, a timer per {@code mount} (the mount point),
- * {@code route} (the route's template as the app names it, e.g. {@code /users/{id:int}}, never the
- * raw path; {@code -} when the app names none), {@code method} and {@code status} ({@code 2xx}..
- * {@code 5xx}); and the JVM's memory, GC, threads, classes and CPU through Micrometer's binders.
+ * <p>Recorded (the meters a module adds exist once it is used):
+ * <ul>
+ * <li>{@code skitai.http.requests}, a timer per {@code mount} (the mount point), {@code route} (the
+ * route's template as the app names it, e.g. {@code /users/{id:int}}, never the raw path; {@code -}
+ * when the app names none), {@code method} and {@code status} ({@code 2xx}..{@code 5xx});
+ * <li>{@code skitai.workers.alive} and {@code skitai.workers.spare}, gauges, and
+ * {@code skitai.workers.restarts}, a counter: the worker processes as the master sees them;
+ * <li>{@code skitai.pool.connections}, a gauge per {@code kind} ({@code http} for the upstream
+ * client, {@code proxy} for the forward proxy's pools, {@code postgresql}, {@code sqlite},
+ * {@code mongodb}), {@code pool} and {@code state} ({@code active}: carrying a request or running a
+ * statement, {@code idle}); and {@code skitai.pool.pending}, a gauge per {@code kind} and
+ * {@code pool}: the calls waiting for a connection. An HTTP pool is named {@code host:port} and its
+ * gauges leave the registry when it retires or closes; a database pool is named
+ * {@code @alias/host:port/db} ({@code @alias/file} for SQLite), never with credentials. Redis has
+ * none: one multiplexed connection per member is no pool;
+ * <li>({@code was}) {@code skitai.upstream.calls}, a timer per {@code alias} ({@code -} for a URL),
+ * {@code member} ({@code host:port}), {@code outcome} ({@code normal}, {@code timeout},
+ * {@code exception}) and {@code http} (the answer's status class, or {@code -}); and
+ * {@code skitai.cache.results}, a counter per {@code result} ({@code hit}, {@code miss}) of the
+ * result cache's lookups;
+ * <li>({@code skitai-websocket}) {@code skitai.websocket.sessions}, a gauge of the open sessions per
+ * {@code mount}, and {@code skitai.websocket.messages}, a counter per {@code mount} and
+ * {@code direction} ({@code in}, {@code out});
+ * <li>the JVM's memory, GC, threads, classes and CPU through Micrometer's binders.
+ * </ul>
+ * Meters are looked up by their tag values, never built per request or per message.
  */
 public final class Metrics {
 

@@ -16,8 +16,9 @@ public final class WasSettings {
     public static final Setting<Integer> MAX_RCACHE = Setting.of("was.maxRcache", Integer.class, 100);
 
     /**
-     * Connections kept open to one PostgreSQL member at most, busy or idle (default 20); more
-     * statements wait for one. Idle connections close after the backend keep-alive.
+     * Connections kept open to one PostgreSQL member of an alias at most, busy or idle (default
+     * 20; two aliases naming one database each have their pool); more statements wait for one.
+     * Idle connections close after the backend keep-alive.
      */
     public static final Setting<Integer> MAX_DB_CONNECTIONS = Setting.of("was.maxDbConnections", Integer.class, 20);
 

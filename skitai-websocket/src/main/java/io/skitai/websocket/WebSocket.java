@@ -6,6 +6,7 @@ import io.skitai.core.HttpError;
 import io.skitai.websocket.internal.Origins;
 import io.skitai.websocket.internal.Rooms;
 import io.skitai.websocket.internal.WsHandshake;
+import io.skitai.websocket.internal.WsTally;
 import java.util.Map;
 
 /**
@@ -19,7 +20,9 @@ import java.util.Map;
  * }</pre>
  *
  * A request that is not a websocket handshake is answered 426; a browser handshake from a foreign
- * {@code Origin} 403. Rooms belong to the route (one mount), not to the JVM.
+ * {@code Origin} 403. Rooms belong to the route (one mount), not to the JVM. When the server records
+ * metrics ({@link io.skitai.core.Metrics}), the open sessions and the messages each way are counted
+ * per mount point.
  *
  * @param <T> the message type the route takes
  */
@@ -64,7 +67,7 @@ public final class WebSocket<T> implements Handler {
         }
         Origins.check(exchange, config.allowedOrigins());
         route.onInit(exchange);
-        exchange.switchProtocol(new WsHandshake<>(config, messageType, route, rooms));
+        exchange.switchProtocol(new WsHandshake<>(config, messageType, route, rooms, WsTally.of(exchange)));
     }
 
     @Override

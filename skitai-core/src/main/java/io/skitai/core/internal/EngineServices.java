@@ -97,7 +97,7 @@ final class EngineServices implements ServerContext, AutoCloseable {
             }
             return new UpstreamClientImpl(worker, buffers, trust.recordingTrustManager(), backendKeepAlive,
                     setting(io.skitai.core.UpstreamClient.MAX_CONNECTIONS), setting(io.skitai.core.UpstreamClient.MAX_WAITING),
-                    setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES));
+                    setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES), poolWatcher("http"));
         });
     }
 
@@ -112,8 +112,14 @@ final class EngineServices implements ServerContext, AutoCloseable {
             }
             return new UpstreamClientImpl(worker, buffers, trust.recordingTrustManager(), keepAlive,
                     setting(io.skitai.core.UpstreamClient.MAX_CONNECTIONS), setting(io.skitai.core.UpstreamClient.MAX_WAITING),
-                    setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES));
+                    setting(io.skitai.core.UpstreamClient.MAX_RESPONSE_BYTES), poolWatcher("proxy"));
         });
+    }
+
+    /** The pool gauges tagged {@code kind} when the server records metrics (Micrometer loaded only then). */
+    private UpstreamClientImpl.PoolWatcher poolWatcher(String kind) {
+        io.skitai.core.Metrics metrics = setting(io.skitai.core.Metrics.SETTING);
+        return metrics.enabled() ? new PoolMeters(metrics.registry(), kind) : UpstreamClientImpl.PoolWatcher.NONE;
     }
 
     @Override

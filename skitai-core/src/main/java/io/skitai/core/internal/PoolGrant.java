@@ -31,4 +31,14 @@ abstract class PoolGrant {
 
     /** No connection came, or the use failed (a time limit, a stop). */
     abstract void fail(Throwable failure);
+
+    /** {@link #fail}s on the granted connection's thread when it has one (a time limit, a stop). */
+    final void failWhereItRuns(Throwable failure) {
+        UpstreamConnection c = connection;
+        if (c == null) {
+            fail(failure);
+        } else {
+            c.run(() -> fail(failure));
+        }
+    }
 }

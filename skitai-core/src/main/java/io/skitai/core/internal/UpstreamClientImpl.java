@@ -19,9 +19,20 @@ import org.xnio.XnioWorker;
 /**
  * The engine's {@link UpstreamClient}: a pool per upstream origin on the server's XNIO worker, and
  * a sweep on one IO thread that closes idle connections after the backend keep-alive and enforces
- * the time limits (no timer per request).
+ * the time limits (no timer per request). A {@link PoolWatcher} is told of every pool made and
+ * gone (the pool gauges, when the server records metrics).
  */
 final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
+
+    /** Told of each pool when it is made; what it returns runs when the pool is retired or closed. */
+    @FunctionalInterface
+    interface PoolWatcher {
+        /** Watches nothing (metrics off). */
+        PoolWatcher NONE = (name, pool) -> () -> { };
+
+        /** Starts watching {@code pool}, named {@code host:port}; the result stops it. */
+        Runnable watch(String name, UpstreamPool pool);
+    }
 
     /** The safety net for any request. */
     static final Duration REQUEST_LIMIT = Duration.ofMinutes(5);
@@ -35,15 +46,19 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
     private final long maxBytes;
     private final long sweepMillis;
     private final Map<String, UpstreamPool> pools = new ConcurrentHashMap<>();
+    private final PoolWatcher watcher;
+    /** What stops watching each pool ({@link PoolWatcher#watch}'s result). */
+    private final Map<UpstreamPool, Runnable> watched = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile XnioExecutor.Key sweeper;
 
     UpstreamClientImpl(XnioWorker worker, ByteBufferPool buffers, RecordingTrustManager trust, Duration keepAlive,
-            int maxConnections, int maxWaiting, long maxBytes) {
+            int maxConnections, int maxWaiting, long maxBytes, PoolWatcher watcher) {
         if (maxConnections <= 0 || maxWaiting < 0 || maxBytes <= 0) {
             throw new IllegalArgumentException(Messages.upstreamLimits(maxConnections, maxWaiting, maxBytes));
         }
         this.worker = worker;
+        this.watcher = watcher;
         this.connector = new UpstreamConnector(worker, buffers, trust);
         this.keepAlive = keepAlive.toNanos();
         this.maxConnections = maxConnections;
@@ -95,7 +110,20 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
     }
 
     private UpstreamPool pool(URI origin) {
-        return pools.computeIfAbsent(originKey(origin), k -> new UpstreamPool(URI.create(k), this, maxConnections, maxWaiting));
+        return pools.computeIfAbsent(originKey(origin), k -> {
+            URI key = URI.create(k);
+            UpstreamPool made = new UpstreamPool(key, this, maxConnections, maxWaiting);
+            watched.put(made, watcher.watch(key.getRawAuthority(), made));
+            return made;
+        });
+    }
+
+    /** Stops watching {@code pool} (it is retired or closed). */
+    private void unwatch(UpstreamPool pool) {
+        Runnable stop = watched.remove(pool);
+        if (stop != null) {
+            stop.run();
+        }
     }
 
     private static String originKey(URI uri) {
@@ -121,7 +149,14 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
             pool.sweep(now, keepAlive, REQUEST_LIMIT.toNanos(), CONNECT_LIMIT.toNanos());
         }
         // A pool per destination: those left with nothing go (a forward proxy meets many destinations).
-        pools.values().removeIf(UpstreamPool::retireIfUnused);
+        // Its gauges go before it leaves the map: a new pool for the destination registers them anew.
+        pools.values().removeIf(pool -> {
+            boolean retired = pool.retireIfUnused();
+            if (retired) {
+                unwatch(pool);
+            }
+            return retired;
+        });
         scheduleSweep();
     }
 
@@ -132,7 +167,10 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
         if (key != null) {
             key.remove();
         }
-        pools.values().forEach(UpstreamPool::close);
+        pools.values().forEach(pool -> {
+            pool.close();
+            unwatch(pool);
+        });
         pools.clear();
     }
 

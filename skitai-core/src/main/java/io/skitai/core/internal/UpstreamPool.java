@@ -297,6 +297,23 @@ final class UpstreamPool {
         }
     }
 
+    /**
+     * What the pool holds now: connections carrying requests, idle ones (those being opened are
+     * neither) and requests waiting for a connection (read by the pool gauges, see {@link PoolMeters}).
+     */
+    Counts counts() {
+        lock.lock();
+        try {
+            int idling = idle.size() + (int) shared.stream().filter(c -> c.streams == 0).count();
+            return new Counts((int) running.stream().map(g -> g.connection).distinct().count(), idling, waiting.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A pool's figures at one moment. */
+    record Counts(int active, int idle, int pending) {}
+
     /** Whether {@code c} carried a request before the current one. */
     boolean wasUsed(UpstreamConnection c) {
         lock.lock();
@@ -355,14 +372,8 @@ final class UpstreamPool {
         }
         expired.forEach(UpstreamConnection::close);
         for (PoolGrant ex : late) {
-            HttpTimeoutException timeout = new HttpTimeoutException(Messages.upstreamRequestLimit(origin,
-                    java.time.Duration.ofNanos(requestLimit)));
-            UpstreamConnection c = ex.connection;
-            if (c == null) {
-                ex.fail(timeout);
-            } else {
-                c.run(() -> ex.fail(timeout));
-            }
+            ex.failWhereItRuns(new HttpTimeoutException(Messages.upstreamRequestLimit(origin,
+                    java.time.Duration.ofNanos(requestLimit))));
         }
         for (UpstreamConnector.Attempt a : slow) {
             if (a.abandon()) {
@@ -392,10 +403,7 @@ final class UpstreamPool {
         }
         IOException stopped = new IOException(Messages.upstreamClientStopped(origin));
         waiters.forEach(ex -> ex.fail(stopped));
-        for (PoolGrant ex : runners) {
-            UpstreamConnection c = ex.connection;
-            c.run(() -> ex.fail(stopped));
-        }
+        runners.forEach(ex -> ex.failWhereItRuns(stopped));
         conns.forEach(UpstreamConnection::close);
     }
 

@@ -43,21 +43,21 @@ final class Drivers {
     }
 
     /** The PostgreSQL engine on {@code driver}, after checking its artifacts are there. */
-    static SqlEngine postgres(PostgresDriver driver, int maxConnections, Duration maxIdle) {
+    static SqlEngine postgres(PostgresDriver driver, int maxConnections, Duration maxIdle, PoolWatcher watcher) {
         postgres(driver);
         return driver == PostgresDriver.R2DBC
-                ? new PgR2dbcEngine(maxConnections, maxIdle) : new PgJdbcEngine(maxConnections, maxIdle);
+                ? new PgR2dbcEngine(maxConnections, maxIdle, watcher) : new PgJdbcEngine(maxConnections, maxIdle, watcher);
     }
 
-    static SqlEngine sqlite() {
-        return new SqliteEngine();
+    static SqlEngine sqlite(PoolWatcher watcher) {
+        return new SqliteEngine(watcher);
     }
 
     static RedisEngine redis() {
         return new RedisEngine();
     }
 
-    static MongoEngine mongo() {
-        return new MongoEngine();
+    static MongoEngine mongo(PoolWatcher watcher) {
+        return new MongoEngine(watcher);
     }
 }

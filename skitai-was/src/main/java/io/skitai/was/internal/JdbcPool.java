@@ -28,6 +28,7 @@ final class JdbcPool implements AutoCloseable {
     private record Idle(Connection connection, long since) {}
 
     private final Opener opener;
+    private final int max;
     private final Semaphore permits;
     private final long maxIdleNanos;
     private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
@@ -36,6 +37,7 @@ final class JdbcPool implements AutoCloseable {
 
     JdbcPool(Opener opener, int max, Duration maxIdle) {
         this.opener = opener;
+        this.max = max;
         this.permits = new Semaphore(max, true);
         this.maxIdleNanos = maxIdle.toNanos();
         this.sweeper = Thread.ofVirtual().name("skitai-jdbc-sweeper").start(this::sweep);
@@ -69,6 +71,14 @@ final class JdbcPool implements AutoCloseable {
             idle.offerFirst(new Idle(connection, System.nanoTime()));
         }
         permits.release();
+    }
+
+    /**
+     * The pool's figures now: connections held by callers (being opened included), idle ones, and
+     * callers waiting for one (the pool gauges read them).
+     */
+    PoolWatcher.Counts counts() {
+        return new PoolWatcher.Counts(max - permits.availablePermits(), idle.size(), permits.getQueueLength());
     }
 
     /** Closes connections idle for longer than the limit, oldest first, every half limit. */

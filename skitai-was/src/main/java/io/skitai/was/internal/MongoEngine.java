@@ -2,6 +2,13 @@ package io.skitai.was.internal;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.event.ConnectionCheckOutFailedEvent;
+import com.mongodb.event.ConnectionCheckOutStartedEvent;
+import com.mongodb.event.ConnectionCheckedInEvent;
+import com.mongodb.event.ConnectionCheckedOutEvent;
+import com.mongodb.event.ConnectionClosedEvent;
+import com.mongodb.event.ConnectionCreatedEvent;
+import com.mongodb.event.ConnectionPoolListener;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -15,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -22,13 +30,64 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /**
- * MongoDB through the reactive-streams driver: one client per member (the driver pools its own
- * connections), made on first use; operations as transports whose results are plain maps and
- * lists.
+ * MongoDB through the reactive-streams driver: one client per member of an alias (the driver pools
+ * its own connections; a listener counts them for the {@link PoolWatcher}), made on first use;
+ * operations as transports whose results are plain maps and lists.
  */
 final class MongoEngine implements AutoCloseable {
 
     private final Map<String, MongoClient> clients = new ConcurrentHashMap<>();
+    private final PoolWatcher watcher;
+
+    MongoEngine(PoolWatcher watcher) {
+        this.watcher = watcher;
+    }
+
+    /**
+     * The driver's pool events counted (CMAP): connections open and checked out, check-outs
+     * waiting. A client's pools to every server it finds count together.
+     */
+    private static final class Tally implements ConnectionPoolListener {
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicInteger checkedOut = new AtomicInteger();
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        PoolWatcher.Counts counts() {
+            int out = checkedOut.get();
+            return new PoolWatcher.Counts(out, Math.max(0, open.get() - out), waiting.get());
+        }
+
+        @Override
+        public void connectionCreated(ConnectionCreatedEvent event) {
+            open.incrementAndGet();
+        }
+
+        @Override
+        public void connectionClosed(ConnectionClosedEvent event) {
+            open.decrementAndGet();
+        }
+
+        @Override
+        public void connectionCheckOutStarted(ConnectionCheckOutStartedEvent event) {
+            waiting.incrementAndGet();
+        }
+
+        @Override
+        public void connectionCheckedOut(ConnectionCheckedOutEvent event) {
+            waiting.decrementAndGet();
+            checkedOut.incrementAndGet();
+        }
+
+        @Override
+        public void connectionCheckOutFailed(ConnectionCheckOutFailedEvent event) {
+            waiting.decrementAndGet();
+        }
+
+        @Override
+        public void connectionCheckedIn(ConnectionCheckedInEvent event) {
+            checkedOut.decrementAndGet();
+        }
+    }
 
     /** A transport running {@code operation} on the member's database; its publisher's items are collected. */
     Transport transport(Function<MongoDatabase, Publisher<?>> operation, Function<List<Object>, Object> shape) {
@@ -46,12 +105,18 @@ final class MongoEngine implements AutoCloseable {
         String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "test" : uri.getPath().substring(1);
         String credentials = target.user().map(u -> encode(u) + target.password().map(p -> ":" + encode(p)).orElse("") + "@")
                 .orElse("");
-        String key = credentials + uri.getHost() + ":" + uri.getPort();
-        MongoClient client = clients.computeIfAbsent(key, k -> MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://" + k + "/" + db))
-                .applyToSocketSettings(s -> s.connectTimeout(10, TimeUnit.SECONDS))
-                .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build()));
+        MongoClient client = clients.computeIfAbsent(credentials + " " + target.poolName(), k -> {
+            Tally tally = new Tally();
+            MongoClient made = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString("mongodb://" + credentials + uri.getHost() + ":" + uri.getPort()
+                            + "/" + db))
+                    .applyToSocketSettings(s -> s.connectTimeout(10, TimeUnit.SECONDS))
+                    .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                    .applyToConnectionPoolSettings(p -> p.addConnectionPoolListener(tally))
+                    .build());
+            watcher.watch(target.poolName(), tally::counts);
+            return made;
+        });
         return client.getDatabase(db);
     }
 
@@ -83,5 +148,6 @@ final class MongoEngine implements AutoCloseable {
     public void close() {
         clients.values().forEach(MongoClient::close);
         clients.clear();
+        watcher.close();
     }
 }

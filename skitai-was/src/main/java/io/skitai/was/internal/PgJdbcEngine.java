@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * PostgreSQL through pgjdbc, each statement on a virtual thread of its own: the thread parks in the
  * JDK's poller while PostgreSQL works, so 2,000 waiting statements hold no platform thread each.
- * One {@link JdbcPool} per member. Cancelling a call sends PostgreSQL's cancel request for its
- * statement (or stops its wait for a connection).
+ * One {@link JdbcPool} per member of an alias (and user), shown to the {@link PoolWatcher}.
+ * Cancelling a call sends PostgreSQL's cancel request for its statement (or stops its wait for a
+ * connection).
  */
 final class PgJdbcEngine implements SqlEngine {
 
@@ -30,10 +31,12 @@ final class PgJdbcEngine implements SqlEngine {
     private final int maxConnections;
     private final Duration maxIdle;
     private final Map<String, JdbcPool> pools = new ConcurrentHashMap<>();
+    private final PoolWatcher watcher;
 
-    PgJdbcEngine(int maxConnections, Duration maxIdle) {
+    PgJdbcEngine(int maxConnections, Duration maxIdle, PoolWatcher watcher) {
         this.maxConnections = maxConnections;
         this.maxIdle = maxIdle;
+        this.watcher = watcher;
     }
 
     @Override
@@ -166,8 +169,7 @@ final class PgJdbcEngine implements SqlEngine {
     private JdbcPool pool(Target target) {
         URI uri = target.uri();
         String user = target.user().orElse("postgres");
-        String key = user + "@" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-        return pools.computeIfAbsent(key, k -> {
+        return pools.computeIfAbsent(user + " " + target.poolName(), k -> {
             String database = uri.getPath().isEmpty() ? user : uri.getPath().substring(1);
             String url = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + database;
             Properties props = new Properties();
@@ -176,7 +178,9 @@ final class PgJdbcEngine implements SqlEngine {
             props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
             props.setProperty("tcpKeepAlive", "true");
             props.setProperty("ApplicationName", "skitai");
-            return new JdbcPool(() -> DriverManager.getConnection(url, props), maxConnections, maxIdle);
+            JdbcPool pool = new JdbcPool(() -> DriverManager.getConnection(url, props), maxConnections, maxIdle);
+            watcher.watch(target.poolName(), pool::counts);
+            return pool;
         });
     }
 
@@ -184,5 +188,6 @@ final class PgJdbcEngine implements SqlEngine {
     public void close() {
         pools.values().forEach(JdbcPool::close);
         pools.clear();
+        watcher.close();
     }
 }

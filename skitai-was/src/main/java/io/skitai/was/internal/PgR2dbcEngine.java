@@ -27,8 +27,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * PostgreSQL through r2dbc-postgresql: non-blocking, a bounded r2dbc-pool per member (made on its
- * first statement; idle connections closed after the backend keep-alive), {@code ?} placeholders
+ * PostgreSQL through r2dbc-postgresql: non-blocking, a bounded r2dbc-pool per member of an alias (and
+ * user; made on its first statement, idle connections closed after the backend keep-alive, its
+ * figures from {@link ConnectionPool#getMetrics()} shown to the {@link PoolWatcher}), {@code ?} placeholders
  * numbered for PostgreSQL, every value a bind parameter. Cancelling a call cancels its statement.
  */
 final class PgR2dbcEngine implements SqlEngine {
@@ -40,10 +41,12 @@ final class PgR2dbcEngine implements SqlEngine {
     private final int maxConnections;
     private final Duration maxIdle;
     private final Map<String, ConnectionPool> pools = new ConcurrentHashMap<>();
+    private final PoolWatcher watcher;
 
-    PgR2dbcEngine(int maxConnections, Duration maxIdle) {
+    PgR2dbcEngine(int maxConnections, Duration maxIdle, PoolWatcher watcher) {
         this.maxConnections = maxConnections;
         this.maxIdle = maxIdle;
+        this.watcher = watcher;
     }
 
     @Override
@@ -94,16 +97,23 @@ final class PgR2dbcEngine implements SqlEngine {
     private ConnectionPool pool(Target target) {
         URI uri = target.uri();
         String user = target.user().orElse("postgres");
-        String key = user + "@" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-        return pools.computeIfAbsent(key, k -> {
+        return pools.computeIfAbsent(user + " " + target.poolName(), k -> {
             PostgresqlConnectionConfiguration.Builder config = PostgresqlConnectionConfiguration.builder()
                     .host(uri.getHost()).port(uri.getPort()).username(user)
                     .database(uri.getPath().isEmpty() ? user : uri.getPath().substring(1))
                     .connectTimeout(CONNECT_TIMEOUT);
             target.password().ifPresent(config::password);
-            return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config.build()))
-                    .initialSize(0).maxSize(maxConnections).maxIdleTime(maxIdle).build());
+            ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(
+                    new PostgresqlConnectionFactory(config.build())).initialSize(0).maxSize(maxConnections).maxIdleTime(maxIdle).build());
+            watcher.watch(target.poolName(), () -> counts(pool));
+            return pool;
         });
+    }
+
+    /** What r2dbc-pool counts: connections acquired, idle, and acquisitions waiting. */
+    private static PoolWatcher.Counts counts(ConnectionPool pool) {
+        return pool.getMetrics().map(m -> new PoolWatcher.Counts(m.acquiredSize(), m.idleSize(), m.pendingAcquireSize()))
+                .orElse(new PoolWatcher.Counts(0, 0, 0));
     }
 
     private static Mono<io.skitai.was.Result> run(ConnectionPool pool, String sql, Object[] params) {
@@ -201,5 +211,6 @@ final class PgR2dbcEngine implements SqlEngine {
     public void close() {
         pools.values().forEach(p -> p.disposeLater().block(Duration.ofSeconds(5)));
         pools.clear();
+        watcher.close();
     }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Redis through Lettuce: one multiplexed connection per member (Lettuce pipelines every call on
  * it, reconnecting by itself), made on first use, on one set of event-loop threads per server.
- * Any command is sent by name with string arguments; the reply is kept as Lettuce decodes it.
+ * Any command is sent by name with string arguments; the reply is kept as Lettuce decodes it. No
+ * pool gauges ({@code skitai.pool.*}): one multiplexed connection per member is no pool, nothing
+ * in it waits for a connection or idles apart from the rest.
  */
 final class RedisEngine implements AutoCloseable {
 

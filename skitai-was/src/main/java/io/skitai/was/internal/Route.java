@@ -39,7 +39,8 @@ record Route(String url, Optional<Alias> alias, List<Endpoint> endpoints) {
                 return database(alias);
             }
             List<Endpoint> endpoints = alias.members().stream()
-                    .map(m -> new Endpoint(uri(url, alias.proto().httpScheme(), m, rest), Optional.of(m), m.weight()))
+                    .map(m -> new Endpoint(uri(url, alias.proto().httpScheme(), m, rest), Optional.of(m), m.weight(),
+                            Optional.of(alias.name())))
                     .toList();
             return new Route(url, Optional.of(alias), endpoints);
         }
@@ -53,13 +54,14 @@ record Route(String url, Optional<Alias> alias, List<Endpoint> endpoints) {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new IllegalArgumentException(Messages.badUrl(url, "not an absolute http(s) URL"));
         }
-        return new Route(url, Optional.empty(), List.of(new Endpoint(uri, Optional.empty(), 1)));
+        return new Route(url, Optional.empty(), List.of(new Endpoint(uri, Optional.empty(), 1, Optional.empty())));
     }
 
     /** The route of database alias {@code alias}: one endpoint per member. */
     static Route database(Alias alias) {
         return new Route(alias.name(), Optional.of(alias), alias.members().stream()
-                .map(m -> new Endpoint(dbUri(alias.db().orElseThrow(), m), Optional.of(m), m.weight())).toList());
+                .map(m -> new Endpoint(dbUri(alias.db().orElseThrow(), m), Optional.of(m), m.weight(), Optional.of(alias.name())))
+                .toList());
     }
 
     /**

@@ -14,17 +14,34 @@ import java.util.Optional;
  * @param user     the user of the alias member, if it has one
  * @param password its password, if it has one
  * @param headers  headers to send with the request
+ * @param alias    the alias of the member ({@code @name}), empty for an absolute URL (database
+ *                 engines name their pools by it)
  */
-public record Target(URI uri, Optional<String> user, Optional<String> password, Map<String, String> headers) {
+public record Target(URI uri, Optional<String> user, Optional<String> password, Map<String, String> headers,
+        Optional<String> alias) {
 
     /** Freezes the headers. */
     public Target {
         headers = Map.copyOf(headers);
     }
 
+    /** A target of no alias. */
+    public Target(URI uri, Optional<String> user, Optional<String> password, Map<String, String> headers) {
+        this(uri, user, password, headers, Optional.empty());
+    }
+
+    /**
+     * How the pool gauges name the member's pool: {@code alias/host:port/db} (never the
+     * credentials), or {@code alias/file} for SQLite.
+     */
+    String poolName() {
+        String member = uri.getHost() == null ? uri.getSchemeSpecificPart() : uri.getHost() + ":" + uri.getPort() + uri.getPath();
+        return alias.orElse("-") + "/" + member;
+    }
+
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "Target[" + uri + (user.isPresent() ? " as " + user.get() : "") + "]";
+        return "Target[" + uri + (user.isPresent() ? " as " + user.get() : "") + alias.map(a -> " of " + a).orElse("") + "]";
     }
 }

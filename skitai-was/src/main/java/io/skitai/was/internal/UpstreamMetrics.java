@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.skitai.was.Result;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,8 +17,11 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamMetrics {
 
     private static final String[] OUTCOME = {"initial", "timeout", "exception", "normal"};
+    private static final String[] HTTP = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
     private final MeterRegistry registry;
+    /** The timers by their tag values, so a call looks one up instead of building and registering it. */
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     UpstreamMetrics(MeterRegistry registry, ResultCache cache) {
         this.registry = registry;
@@ -30,10 +34,11 @@ final class UpstreamMetrics {
     void record(String alias, String member, Result r, long nanos) {
         int status = r.status();
         int code = r.statusCode();
-        Timer.builder("skitai.upstream.calls").description("was calls by alias, member, outcome and HTTP status class")
-                .tag("alias", alias).tag("member", member)
-                .tag("outcome", status >= 0 && status < OUTCOME.length ? OUTCOME[status] : "other")
-                .tag("http", code >= 100 && code < 600 ? code / 100 + "xx" : "-")
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        String outcome = status >= 0 && status < OUTCOME.length ? OUTCOME[status] : "other";
+        String http = code >= 100 && code < 600 ? HTTP[code / 100 - 1] : "-";
+        timers.computeIfAbsent(alias + '\0' + member + '\0' + outcome + '\0' + http, k -> Timer.builder("skitai.upstream.calls")
+                .description("was calls by alias, member, outcome and HTTP status class")
+                .tag("alias", alias).tag("member", member).tag("outcome", outcome).tag("http", http)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 }

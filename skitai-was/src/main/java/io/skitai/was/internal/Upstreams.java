@@ -73,10 +73,11 @@ public final class Upstreams {
         return switch (db) {
             case POSTGRESQL -> server.service(POSTGRES, () -> Drivers.postgres(
                     server.setting(io.skitai.was.WasSettings.POSTGRESQL_DRIVER),
-                    server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive()));
+                    server.setting(io.skitai.was.WasSettings.MAX_DB_CONNECTIONS), server.backendKeepAlive(),
+                    PoolWatcher.of(server, "postgresql")));
             case SQLITE3 -> server.service(SQLITE, () -> {
                 Drivers.require(db);
-                return Drivers.sqlite();
+                return Drivers.sqlite(PoolWatcher.of(server, "sqlite"));
             });
             default -> throw new IllegalArgumentException(db + " is not a SQL database");
         };
@@ -114,7 +115,7 @@ public final class Upstreams {
     MongoEngine mongo() {
         return server.service(MONGO, () -> {
             Drivers.require(io.skitai.core.Db.MONGODB);
-            return Drivers.mongo();
+            return Drivers.mongo(PoolWatcher.of(server, "mongodb"));
         });
     }
 

@@ -25,7 +25,8 @@ import org.xnio.XnioIoThread;
 /**
  * One open websocket of a route: runs the route's events and messages on the request's scope one
  * at a time (receives stay suspended while one runs), sends through a bounded queue, pings a quiet
- * client after half the keep-alive and closes it after the whole.
+ * client after half the keep-alive and closes it after the whole. Counts itself, its messages in and
+ * out, in its mount's {@link WsTally}.
  */
 final class WsConnection<T> implements WsClient {
 
@@ -40,6 +41,7 @@ final class WsConnection<T> implements WsClient {
     private final WsRoute<T> route;
     private final Rooms rooms;
     private final RequestScope scope;
+    private final WsTally tally;
     private final ReentrantLock sendLock = new ReentrantLock();
     private final Condition drained = sendLock.newCondition();
     private long pendingBytes;
@@ -49,19 +51,21 @@ final class WsConnection<T> implements WsClient {
     private Room room;
 
     WsConnection(WebSocketChannel channel, WsConfig config, Class<T> messageType, WsRoute<T> route, Rooms rooms,
-            RequestScope scope) {
+            RequestScope scope, WsTally tally) {
         this.channel = channel;
         this.config = config;
         this.messageType = messageType;
         this.route = route;
         this.rooms = rooms;
         this.scope = scope;
+        this.tally = tally;
     }
 
     /** Starts the connection: the open event first, then its messages. */
     void open() {
         exchange().put(WsKeys.CLIENT, this);
         channel.getReceiveSetter().set(new WsReceiver(this, config.maxMessageBytes()));
+        tally.opened(); // on the IO thread that made the channel: it cannot close before the task below is added
         channel.addCloseTask(c -> closed());
         if (config.spec() == WsSpec.GROUPCHAT) {
             room = rooms.enter(Rooms.key(exchange().path(), exchange().queryParams(), config.roomParams()), this);
@@ -77,6 +81,7 @@ final class WsConnection<T> implements WsClient {
 
     /** A whole message arrived (receives are suspended until it is handled). */
     void received(Object raw) {
+        tally.received();
         heard();
         busy = true;
         channel.suspendReceives();
@@ -133,6 +138,7 @@ final class WsConnection<T> implements WsClient {
     }
 
     private void closed() {
+        tally.closed();
         if (room != null) {
             rooms.leave(room, this);
         }
@@ -204,6 +210,7 @@ final class WsConnection<T> implements WsClient {
     }
 
     private void write(MessageCodec.Frame frame) {
+        tally.sent();
         WebSocketCallback<Void> done = new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel c, Void context) {

@@ -16,12 +16,15 @@ public final class WsHandshake<T> implements ProtocolSwitch {
     private final Class<T> messageType;
     private final WsRoute<T> route;
     private final Rooms rooms;
+    private final WsTally tally;
 
-    public WsHandshake(WsConfig config, Class<T> messageType, WsRoute<T> route, Rooms rooms) {
+    /** The handshake of a route's websocket, its sessions and messages counted in {@code tally}. */
+    public WsHandshake(WsConfig config, Class<T> messageType, WsRoute<T> route, Rooms rooms, WsTally tally) {
         this.config = config;
         this.messageType = messageType;
         this.route = route;
         this.rooms = rooms;
+        this.tally = tally;
     }
 
     @Override
@@ -37,7 +40,7 @@ public final class WsHandshake<T> implements ProtocolSwitch {
         }
         exchange.upgradeChannel((connection, upgraded) -> {
             WebSocketChannel channel = handshake.createChannel(facade, connection, facade.getBufferPool());
-            new WsConnection<>(channel, config, messageType, route, rooms, scope).open();
+            new WsConnection<>(channel, config, messageType, route, rooms, scope, tally).open();
         });
         handshake.handshake(facade);
     }
