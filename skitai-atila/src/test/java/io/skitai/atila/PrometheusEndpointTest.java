@@ -41,4 +41,21 @@ class PrometheusEndpointTest {
             assertThat(Expositions.parsed(scrape.text())).as("parsed by prometheus_client").contains("- /users/{id:int} 2xx 3");
         });
     }
+
+    @Test
+    void theStatusDashboardsLatencySummaryIsAValidSeries() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ServerBuilder config = ServerBuilder.create().set(Metrics.SETTING, Metrics.of(registry))
+                .enableStatusDashboard(io.skitai.core.StatusDashboard.at("/status"));
+        config.mount("/", Atila.create().register(new MetricsTest.Users()));
+        config.mount("/metrics", PrometheusEndpoint.of(registry));
+        TestKit.serve(config, cli -> {
+            for (int id = 1; id <= 3; id++) {
+                cli.get("/users/" + id);
+            }
+            String scrape = cli.get("/metrics").text();
+            assertThat(scrape).contains("skitai_http_latency_seconds{quantile=\"0.99\"").contains("skitai_http_latency_seconds_count");
+            Expositions.assertPromtoolAccepts(scrape);
+        });
+    }
 }

@@ -1,10 +1,9 @@
 package io.skitai.core;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.skitai.core.internal.Networks;
+import io.skitai.core.internal.EndpointGuard;
 import io.skitai.core.internal.PrometheusMerge;
 import io.skitai.core.internal.WorkerGather;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,20 +33,18 @@ import java.util.Objects;
 public final class PrometheusEndpoint implements App {
 
     private final PrometheusMeterRegistry registry;
-    private final List<String> allowed;
-    private final Networks networks;
+    private final EndpointGuard guard;
     private final Duration wait;
 
     private PrometheusEndpoint(PrometheusMeterRegistry registry, List<String> allowed, Duration wait) {
         this.registry = registry;
-        this.allowed = List.copyOf(allowed);
-        this.networks = Networks.of(allowed);
+        this.guard = EndpointGuard.of("the metrics endpoint", allowed);
         this.wait = wait;
     }
 
     /** The endpoint of {@code registry}, open to loopback clients. */
     public static PrometheusEndpoint of(PrometheusMeterRegistry registry) {
-        return new PrometheusEndpoint(Objects.requireNonNull(registry, "registry"), List.of("127.0.0.0/8", "::1"),
+        return new PrometheusEndpoint(Objects.requireNonNull(registry, "registry"), EndpointGuard.LOOPBACK,
                 Duration.ofSeconds(2));
     }
 
@@ -61,7 +58,7 @@ public final class PrometheusEndpoint implements App {
         if (wait.isNegative() || wait.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("gatherWait must be between 0 and 1 minute: " + wait);
         }
-        return new PrometheusEndpoint(registry, allowed, wait);
+        return new PrometheusEndpoint(registry, guard.allowed(), wait);
     }
 
     @Override
@@ -73,13 +70,7 @@ public final class PrometheusEndpoint implements App {
     }
 
     private void serve(Exchange exchange, ServerContext server, WorkerGather gather) throws InterruptedException {
-        if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
-            throw new HttpError(405, "the metrics endpoint answers GET", java.util.Map.of("Allow", "GET, HEAD"), null);
-        }
-        InetAddress client = server.setting(TrustedProxies.SETTING).clientOf(exchange);
-        if (client == null || !networks.contains(client)) {
-            throw new HttpError(403, "the metrics endpoint is not open to " + (client == null ? "this client" : client.getHostAddress()));
-        }
+        guard.check(exchange);
         exchange.contentType("text/plain; version=0.0.4; charset=utf-8").send(scrape(server.status(), gather));
     }
 
@@ -109,6 +100,6 @@ public final class PrometheusEndpoint implements App {
 
     @Override
     public String toString() {
-        return "PrometheusEndpoint(" + allowed + ")";
+        return "PrometheusEndpoint(" + guard.allowed() + ")";
     }
 }

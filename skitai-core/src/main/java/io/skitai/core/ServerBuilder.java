@@ -321,6 +321,11 @@ public final class ServerBuilder extends MountTable {
         return set(ForwardProxy.SETTING, proxy);
     }
 
+    /** Serves the live status page at its path ({@code StatusDashboard.OFF}: off, the default); see {@link StatusDashboard}. */
+    public ServerBuilder enableStatusDashboard(StatusDashboard dashboard) {
+        return set(StatusDashboard.SETTING, dashboard);
+    }
+
     /** The value of a module's {@link Setting} set so far (its default when unset). */
     public synchronized <T> T setting(Setting<T> setting) {
         return setting.cast(settings.getOrDefault(setting, setting.defaultValue()));

@@ -9,7 +9,7 @@ import java.util.Map;
  * A snapshot of a running server (Python's {@code was.status()}): its processes, uptime,
  * connections and requests served, and the sections other modules add
  * ({@link SkitaiServer#addStatusSection}, e.g. the was module's upstream pools). A route may return
- * it (rendered as JSON) or {@link #toHtml()}.
+ * it (rendered as JSON) or {@link #toHtml()}; {@link StatusDashboard} serves it as a live page.
  *
  * @param name        the server's name
  * @param mode        {@code "single"} (one process) or {@code "workers"} (a master and workers)
@@ -50,7 +50,7 @@ public record ServerStatus(String name, String mode, long pid, long masterPid, l
         return new String(Json.bytes(this), StandardCharsets.UTF_8);
     }
 
-    /** The snapshot as a small HTML page. */
+    /** The snapshot as a small static HTML page; {@link StatusDashboard} serves a live one. */
     public String toHtml() {
         return StatusPage.render(this);
     }

@@ -161,6 +161,14 @@ public final class Skitai {
         config().set(Metrics.SETTING, metrics);
     }
 
+    /**
+     * Serves the live status page: {@code Skitai.enableStatusDashboard(StatusDashboard.at("/status"))};
+     * see {@link StatusDashboard}.
+     */
+    public static void enableStatusDashboard(StatusDashboard dashboard) {
+        config().enableStatusDashboard(dashboard);
+    }
+
     /** The request log's line format (text by default); see {@link RequestLogFormat}. */
     public static void setRequestLogFormat(RequestLogFormat format) {
         config().set(RequestLogFormat.SETTING, format);

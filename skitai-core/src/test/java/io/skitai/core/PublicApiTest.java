@@ -26,6 +26,12 @@ class PublicApiTest {
                 .setBackendKeepAlive(10).setHeaderLimits(8192, 32768, 100).setMinBodyRate(1024)
                 .setMaxConcurrentStreams(100).setMaxAge("/static", 60).logOff("/static/")
                 .setMaxRcache(100).enableCachefs(64L << 20, 0, null).enableGateway(Gateway.OFF).enableProxy(ForwardProxy.OFF).set(LIMIT, 5).setJsonMapper(Json.newMapper());
+        config.enableStatusDashboard(StatusDashboard.at("/status").allowFrom("127.0.0.1", "10.0.0.0/8").gatherWait(Duration.ofSeconds(2)));
+        StatusDashboard dashboard = config.setting(StatusDashboard.SETTING);
+        boolean on = dashboard.enabled() && StatusDashboard.OFF.path().isEmpty();
+        List<String> networks = dashboard.allowedNetworks();
+        Duration wait = dashboard.gatherWait();
+        Skitai.enableStatusDashboard(StatusDashboard.OFF);
         config.set(TrustedProxies.SETTING, new TrustedProxies(java.util.List.of("10.0.0.0/8")))
                 .set(RequestLogFormat.SETTING, RequestLogFormat.JSON_LINES)
                 .enableGateway(Gateway.builder().secret("a-secret-of-at-least-thirty-two-bytes").issuer("i").audience("a")

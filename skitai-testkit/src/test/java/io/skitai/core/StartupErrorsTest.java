@@ -45,6 +45,19 @@ class StartupErrorsTest {
     }
 
     @Test
+    void statusDashboardWithoutMicrometer() {
+        // This module's tests run without micrometer-core (core's dependency on it is optional).
+        assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry"))
+                .as("micrometer-core is not on this classpath").isInstanceOf(ClassNotFoundException.class);
+        ServerBuilder serverConfig = ServerBuilder.create().enableStatusDashboard(StatusDashboard.at("/status"));
+        serverConfig.mount("/", ex -> ex.send("x"));
+        SkitaiServer server = SkitaiServer.create(serverConfig.build());
+        assertThatThrownBy(() -> server.start(Run.port(0)))
+                .satisfies(e -> assertOneLine(e, "SKITAI-C095", "io.micrometer:micrometer-core"));
+        assertThat(server.isRunning()).isFalse();
+    }
+
+    @Test
     void staticDirectoryThatDoesNotExist() {
         ServerBuilder serverConfig = ServerBuilder.create();
         serverConfig.mount("/static", dir.resolve("missing"));

@@ -105,6 +105,19 @@ class PublicApiTest {
         TestKit.serve(run, server, client -> client.get("/"));
         TestKit.serve(ex -> ex.send("x"), client -> client.get("/"));
         String property = SkitaiTest.PORT_PROPERTY;
+
+        boolean installed = HeadlessChromium.available();
+        String reason = HeadlessChromium.unavailableReason();
+        String chromiumPath = HeadlessChromium.CHROMIUM_PATH;
+        try (HeadlessChromium chromium = HeadlessChromium.launch()) {
+            HeadlessChromium.Page page = chromium.open("http://127.0.0.1:5000/");
+            String value = page.eval("document.title");
+            page.type("text");
+            value = page.awaitText("document.title", "x", Duration.ofSeconds(1));
+            value = page.await("document.title", t -> !t.isEmpty(), "a title", Duration.ofSeconds(1));
+            byte[] png = page.screenshot();
+            java.nio.file.Path saved = page.screenshot(java.nio.file.Path.of("target", "x.png"));
+        }
         cli.close();
     }
 

@@ -288,7 +288,8 @@ public final class Was extends WebTools {
     /**
      * The server's status: workers, pids, uptime, connections, requests served, and once this server
      * has called out an {@code "upstreams"} section (aliases, members, weights, calls and failures
-     * per member, result cache). Return it for JSON, or {@code was.status().toHtml()} for a page.
+     * per member, result cache). Return it for JSON, or {@code was.status().toHtml()} for a page;
+     * {@code Skitai.enableStatusDashboard} serves a live one.
      */
     public io.skitai.core.ServerStatus status() {
         return server().status();

@@ -58,6 +58,10 @@ class UpstreamStatusTest {
                 assertThat(m1.get("weight").asInt()).isEqualTo(1);
                 assertThat(m1.get("calls").asLong()).isEqualTo(1);
                 assertThat(m1.get("failed").asLong()).as("a 5xx counts as failed").isEqualTo(1);
+                assertThat(m0.get("health").asText()).isEqualTo("ok");
+                assertThat(m0.get("consecutiveFailures").asLong()).isZero();
+                assertThat(m1.get("health").asText()).as("its last call failed").isEqualTo("failing");
+                assertThat(m1.get("consecutiveFailures").asLong()).isEqualTo(1);
 
                 JsonNode direct = up.get("urls").get("http://" + good.member());
                 assertThat(direct.get("calls").asLong()).as("the second call came from the cache").isEqualTo(1);

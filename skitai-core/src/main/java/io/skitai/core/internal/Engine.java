@@ -23,8 +23,9 @@ import org.xnio.OptionMap;
 
 /**
  * A running engine: Undertow with Skitai's limits, timeouts and handler pipeline. The pipeline, in
- * order: drain gate → Date header → request log → transaction ids → request guard → router → per mount:
- * body limit → static files / handler.
+ * order: drain gate → Date header → request log → transaction ids → request guard → request metrics (when
+ * metrics or the status dashboard are on) → forward proxy → status dashboard (at its path) → router → per
+ * mount: body limit → static files / handler.
  */
 public final class Engine {
 
@@ -162,9 +163,11 @@ public final class Engine {
         services = new EngineServices(config, control);
         accessLog = new AccessLog(openSink(), config.logOff(), System.getProperty("skitai.worker", "M"),
                 connections::get, services.setting(io.skitai.core.RequestLogFormat.SETTING));
+        io.skitai.core.StatusDashboard dashboard = services.setting(io.skitai.core.StatusDashboard.SETTING);
+        DashboardFront.check(config, dashboard);
         MountTargets targets = new MountTargets(config, threads, services);
         try {
-            HttpHandler router = new Router(targets.build());
+            HttpHandler router = DashboardFront.front(new Router(targets.build()), config, services, threads);
             io.skitai.core.ForwardProxy proxy = services.setting(io.skitai.core.ForwardProxy.SETTING);
             if (proxy.enabled()) {
                 router = new ProxyRequests(proxy, () -> services.forwardClient(proxy.channelKeepAlive()),
@@ -181,11 +184,12 @@ public final class Engine {
                 };
             }
             io.skitai.core.Metrics metrics = services.setting(io.skitai.core.Metrics.SETTING);
-            if (metrics.enabled()) {
+            if (metrics.enabled() || dashboard.enabled()) {
                 HttpHandler routed = router;
                 // A service of the engine's, so its JVM binders are closed when the engine stops.
                 router = services.service(io.skitai.core.Key.of("core.requestMetrics", RequestMetrics.class),
-                        () -> new RequestMetrics(metrics.registry(), routed, services::status));
+                        () -> new RequestMetrics(metrics.enabled() ? metrics.registry() : null,
+                                dashboard.enabled() ? DashboardFront.recent(services) : null, routed, services::status));
             }
             gate = new DrainGate(new DateHeader(new AccessLogHandler(accessLog, connections,
                     new Transactions(services, new RequestGuard(config.limits(), router)))));

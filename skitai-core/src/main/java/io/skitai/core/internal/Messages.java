@@ -235,6 +235,16 @@ public final class Messages {
                 + " com.auth0:java-jwt to your program";
     }
 
+    public static String dashboardNeedsMicrometer() {
+        return "SKITAI-C095 the status dashboard (enableStatusDashboard) records latency with Micrometer: add the"
+                + " dependency io.micrometer:micrometer-core to your program";
+    }
+
+    public static String dashboardPathTaken(String dashboard, String point) {
+        return "SKITAI-C096 '" + dashboard + "' is the status dashboard's path (enableStatusDashboard), so nothing can be"
+                + " mounted at '" + pointText(point) + "': mount it elsewhere or give the dashboard another path";
+    }
+
     public static String lettuceMissing(String uri) {
         return "SKITAI-C062 shared state on Redis (" + uri + ") needs the Lettuce client: add the dependency"
                 + " io.lettuce:lettuce-core to your program";

@@ -13,13 +13,16 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.skitai.core.ServerStatus;
+import io.skitai.core.internal.status.RecentRequests;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Times every request into {@code skitai.http.requests} by mount, route template, method and status
- * class (see {@link io.skitai.core.Metrics}), and binds the JVM's meters and the server's worker
- * gauges while the engine runs.
+ * Times every request: into {@code skitai.http.requests} by mount, route template, method and
+ * status class when metrics are on (see {@link io.skitai.core.Metrics}; then the JVM's meters and
+ * the server's worker gauges are bound too, while the engine runs), and into the status
+ * dashboard's {@link RecentRequests} when it is on. Requests marked {@link #UNRECORDED} (the
+ * dashboard's own) are left out.
  */
 final class RequestMetrics implements HttpHandler, AutoCloseable {
 
@@ -27,10 +30,15 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
     static final AttachmentKey<String> MOUNT = AttachmentKey.create(String.class);
     /** The route template the app says served a request ({@code Exchange.route}). */
     static final AttachmentKey<String> ROUTE = AttachmentKey.create(String.class);
+    /** Set on a request that is not to be recorded. */
+    static final AttachmentKey<Boolean> UNRECORDED = AttachmentKey.create(Boolean.class);
 
     private static final String[] STATUS = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
+    /** The app's registry; {@code null} with metrics off. */
     private final MeterRegistry registry;
+    /** The dashboard's figures; {@code null} with the dashboard off. */
+    private final RecentRequests recent;
     private final HttpHandler next;
     /** Held here: Micrometer keeps only a weak reference to what a gauge reads. */
     private final Supplier<ServerStatus> status;
@@ -41,10 +49,14 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
     /** A timer's tag values (their strings' hashes are cached: no text is built per request). */
     private record TimerKey(String mount, String route, String method, String status) {}
 
-    RequestMetrics(MeterRegistry registry, HttpHandler next, Supplier<ServerStatus> status) {
+    RequestMetrics(MeterRegistry registry, RecentRequests recent, HttpHandler next, Supplier<ServerStatus> status) {
         this.registry = registry;
+        this.recent = recent;
         this.next = next;
         this.status = status;
+        if (registry == null) {
+            return;
+        }
         workerGauges(status);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -79,7 +91,16 @@ final class RequestMetrics implements HttpHandler, AutoCloseable {
     }
 
     private void record(HttpServerExchange ex, long nanos) {
+        if (ex.getAttachment(UNRECORDED) != null) {
+            return;
+        }
         int status = ex.getStatusCode();
+        if (recent != null) {
+            recent.record(status, nanos);
+        }
+        if (registry == null) {
+            return;
+        }
         String mount = ex.getAttachment(MOUNT);
         String route = ex.getAttachment(ROUTE);
         String method = ex.getRequestMethod().toString();

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Calls made and failed per upstream (an alias member, or the scheme, host and port of an absolute
- * URL), for the server status. A call fails when no answer came (refused, reset, TLS refused,
- * cancelled at a dispatch timeout) or the answer was a 5xx: what makes {@code lb()} fail over.
+ * URL), and the failures since its last good answer, for the server status. A call fails when no
+ * answer came (refused, reset, TLS refused, cancelled at a dispatch timeout) or the answer was a
+ * 5xx: what makes {@code lb()} fail over.
  */
 final class CallStats {
 
@@ -18,6 +19,8 @@ final class CallStats {
     static final class Counts {
         private final LongAdder calls = new LongAdder();
         private final LongAdder failed = new LongAdder();
+        /** Failed calls since the last call that did not fail. */
+        private final java.util.concurrent.atomic.AtomicLong failing = new java.util.concurrent.atomic.AtomicLong();
 
         long calls() {
             return calls.sum();
@@ -25,6 +28,15 @@ final class CallStats {
 
         long failed() {
             return failed.sum();
+        }
+
+        long consecutiveFailures() {
+            return failing.get();
+        }
+
+        /** {@code idle} (never called), {@code failing} (the last answered call failed) or {@code ok}. */
+        String health() {
+            return calls() == 0 ? "idle" : failing.get() > 0 ? "failing" : "ok";
         }
     }
 
@@ -37,6 +49,9 @@ final class CallStats {
         answer.whenComplete((r, failure) -> {
             if (failure != null || r == null || Failover.retryable(r) || r.status() != Result.NORMAL) {
                 c.failed.increment();
+                c.failing.incrementAndGet();
+            } else {
+                c.failing.set(0);
             }
         });
         return answer;

@@ -163,7 +163,8 @@ public final class Upstreams {
     }
 
     /**
-     * The status section: every alias with its members (server, weight, calls made, calls failed),
+     * The status section: every alias with its members (server, weight, calls made, calls failed,
+     * failures since the last good answer and health: {@code idle}, {@code ok} or {@code failing}),
      * calls to absolute URLs by scheme, host and port, and the result cache (capacity, size, hits,
      * misses).
      */
@@ -178,6 +179,8 @@ public final class Upstreams {
                 member.put("weight", m.weight());
                 member.put("calls", c.calls());
                 member.put("failed", c.failed());
+                member.put("consecutiveFailures", c.consecutiveFailures());
+                member.put("health", c.health());
                 members.add(member);
             }
             Map<String, Object> a = new LinkedHashMap<>();

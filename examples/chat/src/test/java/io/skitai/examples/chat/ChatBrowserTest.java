@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.skitai.core.ServerBuilder;
+import io.skitai.testkit.HeadlessChromium;
 import io.skitai.testkit.TestKit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,48 +18,30 @@ import org.junit.jupiter.api.Test;
  */
 class ChatBrowserTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @Test
     void aMessageTypedInOnePageAppearsInTheOther() throws Exception {
-        assumeTrue(Files.isExecutable(Cdp.CHROMIUM), "chromium is not installed (apt-get install chromium)");
+        assumeTrue(HeadlessChromium.available(), HeadlessChromium.unavailableReason());
         ServerBuilder config = ServerBuilder.create();
         ChatApp.mount(config);
         TestKit.serve(config, cli -> {
-            try (Cdp chromium = new Cdp()) {
-                String page = cli.baseUrl() + "/?room=browser";
-                String ann = chromium.open(page);
-                String bob = chromium.open(page);
-                for (String session : new String[] {ann, bob}) {
-                    awaitText(chromium, session, "document.getElementById('state').textContent", "connected");
+            try (HeadlessChromium chromium = HeadlessChromium.launch()) {
+                String url = cli.baseUrl() + "/?room=browser";
+                HeadlessChromium.Page ann = chromium.open(url);
+                HeadlessChromium.Page bob = chromium.open(url);
+                for (HeadlessChromium.Page page : new HeadlessChromium.Page[] {ann, bob}) {
+                    page.awaitText("document.getElementById('state').textContent", "connected", WAIT);
                 }
-                chromium.eval(ann, "document.getElementById('message').focus()");
-                chromium.type(ann, "hello from a real browser");
-                chromium.eval(ann, "document.querySelector('button').click()");
-                String log = awaitText(chromium, bob, "[...document.querySelectorAll('#log li')].map(li => li.textContent).join('\\n')",
-                        "said: hello from a real browser");
+                ann.eval("document.getElementById('message').focus()");
+                ann.type("hello from a real browser");
+                ann.eval("document.querySelector('button').click()");
+                String log = bob.awaitText("[...document.querySelectorAll('#log li')].map(li => li.textContent).join('\\n')",
+                        "said: hello from a real browser", WAIT);
                 assertThat(log).containsPattern("Client \\d+ has entered");
-                Path shot = Path.of("target", "chat-browser.png");
-                Files.write(shot, chromium.screenshot(bob));
+                Path shot = bob.screenshot(Path.of("target", "chat-browser.png"));
                 assertThat(Files.size(shot)).isPositive();
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
             }
         });
-    }
-
-    /** Evaluates {@code script} until its text contains {@code expected} (the page works asynchronously). */
-    private static String awaitText(Cdp chromium, String session, String script, String expected) {
-        for (int i = 0; i < 300; i++) {
-            String value = chromium.eval(session, script);
-            if (value.contains(expected)) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("the page never showed '" + expected + "'");
     }
 }
