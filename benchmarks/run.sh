@@ -9,9 +9,10 @@
 #   vertx      Vert.x 5 web (benchmarks/peers/vertx): one verticle per core, Router, StaticHandler
 #   skitai     examples/hello, default settings (handlers on virtual threads, request log on)
 #   skitai-io  the same hello.jar with --skitai-threads=0 (handlers on the IO thread)
-#   skitai-metrics  benchmarks' HelloMetrics: the hello routes with metrics on into a Prometheus
-#              registry (its scrape endpoint mounted); the table "metrics on ÷ off" sets it
-#              against the skitai row
+#   skitai-metrics    benchmarks' HelloMetrics: the hello routes with metrics on into a Prometheus
+#              registry (its scrape endpoint mounted)
+#   skitai-nometrics  the same program from the same jar with metrics off; the table "metrics on ÷
+#              off" sets the two against each other
 #   atila      examples/atila-app's route /users/7?fields=id,name,email, against the same route
 #              on the undertow server (an endpoint of its own, with those two rows only)
 #
@@ -48,6 +49,7 @@ HELIDON_PORT=${HELIDON_PORT:-18184}
 VERTX_PORT=${VERTX_PORT:-18185}
 SKITAI_IO_PORT=${SKITAI_IO_PORT:-18186}
 SKITAI_METRICS_PORT=${SKITAI_METRICS_PORT:-18187}
+SKITAI_NOMETRICS_PORT=${SKITAI_NOMETRICS_PORT:-18188}
 ATILA_PATH='/users/7?fields=id,name,email'
 # PIN=1 runs each server on CPU 1 and wrk on CPU 0 (one thread), so load generator and server do
 # not fight over cores; CPU time per request is then steadier on a small machine.
@@ -99,13 +101,14 @@ start helidon "$HELIDON_PORT" java $HEAP -jar benchmarks/peers/helidon/target/he
 start vertx "$VERTX_PORT" java $HEAP -jar benchmarks/peers/vertx/target/vertx-peer.jar "$VERTX_PORT" "$STATIC_DIR"
 start skitai "$SKITAI_PORT" java $HEAP -jar examples/hello/target/hello.jar --skitai-port="$SKITAI_PORT"
 start skitai-io "$SKITAI_IO_PORT" java $HEAP -jar examples/hello/target/hello.jar --skitai-port="$SKITAI_IO_PORT" --skitai-threads=0
-start skitai-metrics "$SKITAI_METRICS_PORT" java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.HelloMetrics "$STATIC_DIR" --skitai-port="$SKITAI_METRICS_PORT"
+start skitai-metrics "$SKITAI_METRICS_PORT" java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.HelloMetrics on "$STATIC_DIR" --skitai-port="$SKITAI_METRICS_PORT"
+start skitai-nometrics "$SKITAI_NOMETRICS_PORT" java $HEAP -cp benchmarks/target/skitai-benchmarks.jar io.skitai.benchmarks.HelloMetrics off "$STATIC_DIR" --skitai-port="$SKITAI_NOMETRICS_PORT"
 start atila "$ATILA_PORT" java $HEAP -jar examples/atila-app/target/atila-app.jar --skitai-port="$ATILA_PORT"
-for s in undertow helidon vertx skitai skitai-io skitai-metrics atila; do wait_up $s; done
+for s in undertow helidon vertx skitai skitai-io skitai-metrics skitai-nometrics atila; do wait_up $s; done
 
 ENDPOINTS=(plaintext json static atila)
 declare -A EP_PATH=([plaintext]=/ [json]=/json [static]=/static/4k.txt [atila]="$ATILA_PATH")
-servers_of() { if [ "$1" = atila ]; then echo undertow atila; else echo undertow helidon vertx skitai skitai-io skitai-metrics; fi; }
+servers_of() { if [ "$1" = atila ]; then echo undertow atila; else echo undertow helidon vertx skitai skitai-io skitai-metrics skitai-nometrics; fi; }
 
 # Every endpoint of every server answers 2xx with the expected body before any load: a row that
 # measured an error page would compare nothing.
@@ -184,7 +187,7 @@ for round in $(seq $ROUNDS); do
       fi
     done
     if [ -n "${LAST[skitai-metrics]:-}" ]; then
-      read -r mrps mcpu <<<"${LAST[skitai-metrics]}"; read -r srps scpu <<<"${LAST[skitai]}"
+      read -r mrps mcpu <<<"${LAST[skitai-metrics]}"; read -r srps scpu <<<"${LAST[skitai-nometrics]}"
       RRM[$ep]="${RRM[$ep]:-} $(ratio $mrps $srps)"; RCM[$ep]="${RCM[$ep]:-} $(ratio $mcpu $scpu)"
     fi
   done
@@ -220,7 +223,7 @@ fmt_ratio() { # self base values...: the median of the per-round ratios, or a da
     done
   done
   echo
-  echo "Metrics on ÷ off (skitai-metrics ÷ skitai, medians of the per-round ratios; per-round CPU ratios after the colon):"
+  echo "Metrics on ÷ off (skitai-metrics ÷ skitai-nometrics, medians of the per-round ratios; per-round CPU ratios after the colon):"
   echo
   echo "| endpoint | req/s on ÷ off | CPU/req on ÷ off |"
   echo "|---|---:|---|"
@@ -233,7 +236,7 @@ fmt_ratio() { # self base values...: the median of the per-round ratios, or a da
   echo
   echo "| server | / | /json | /static/4k.txt | atila route |"
   echo "|---|---:|---:|---:|---:|"
-  for s in undertow helidon vertx skitai skitai-io skitai-metrics atila; do
+  for s in undertow helidon vertx skitai skitai-io skitai-metrics skitai-nometrics atila; do
     echo "| $s | ${SIZE[plaintext.$s]:-—} | ${SIZE[json.$s]:-—} | ${SIZE[static.$s]:-—} | ${SIZE[atila.$s]:-—} |"
   done
   echo
