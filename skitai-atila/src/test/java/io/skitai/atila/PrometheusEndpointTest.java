@@ -58,4 +58,25 @@ class PrometheusEndpointTest {
             Expositions.assertPromtoolAccepts(scrape);
         });
     }
+
+    @Test
+    void theServersOwnDefaultRegistryIsScrapedAndAnyOtherFailsTheStart() throws Exception {
+        ServerBuilder config = ServerBuilder.create().set(Metrics.SETTING, Metrics.defaults());
+        config.mount("/", Atila.create().register(new MetricsTest.Users()));
+        config.mount("/metrics", PrometheusEndpoint.create());
+        TestKit.serve(config, cli -> {
+            cli.get("/users/9");
+            TestResponse scrape = cli.get("/metrics");
+            assertThat(scrape.status()).isEqualTo(200);
+            assertThat(Expositions.parsed(scrape.text())).as("the default registry is Prometheus's").contains("- /users/{id:int} 2xx 1");
+        });
+        for (Metrics metrics : java.util.List.of(Metrics.OFF, Metrics.of(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))) {
+            ServerBuilder wrong = ServerBuilder.create().set(Metrics.SETTING, metrics);
+            wrong.mount("/metrics", PrometheusEndpoint.create());
+            io.skitai.core.SkitaiServer server = io.skitai.core.SkitaiServer.create(wrong.build());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.start(io.skitai.core.Run.port(0).address("127.0.0.1")))
+                    .as(metrics.toString()).isInstanceOf(io.skitai.core.StartupException.class)
+                    .hasMessageContaining("SKITAI-C098").hasMessageContaining("'/metrics'");
+        }
+    }
 }

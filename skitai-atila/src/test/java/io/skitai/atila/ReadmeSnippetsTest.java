@@ -25,6 +25,7 @@ class ReadmeSnippetsTest {
             Was was;
             long seen;
             App adminApp;
+            io.micrometer.core.instrument.MeterRegistry otlpRegistry;
             record Pet(String name) {}
             static class MyApp implements App { public Handler start(MountInfo m) { return ex -> { }; } }
             static class PetsHandler implements Handler { public void handle(Exchange ex) { } }

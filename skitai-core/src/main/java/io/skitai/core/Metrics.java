@@ -48,6 +48,22 @@ public final class Metrics {
         this.registry = registry;
     }
 
+    /**
+     * Metrics into a default registry: Prometheus's when {@code io.micrometer:micrometer-registry-prometheus}
+     * is on the class path (then {@link PrometheusEndpoint#create()} serves it), else Micrometer's
+     * in-memory {@code SimpleMeterRegistry}; read it back with {@link #registry()}.
+     *
+     * @throws StartupException (SKITAI-C097) naming {@code io.micrometer:micrometer-core} when it is missing
+     */
+    public static Metrics defaults() {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, Metrics.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new StartupException(io.skitai.core.internal.Messages.metricsNeedMicrometer(), e);
+        }
+        return new Metrics(io.skitai.core.internal.DefaultRegistry.create());
+    }
+
     /** Metrics into {@code registry}. */
     public static Metrics of(MeterRegistry registry) {
         return new Metrics(java.util.Objects.requireNonNull(registry, "registry"));

@@ -2,6 +2,7 @@ package io.skitai.core;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skitai.core.internal.EndpointGuard;
+import io.skitai.core.internal.Messages;
 import io.skitai.core.internal.PrometheusMerge;
 import io.skitai.core.internal.WorkerGather;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,12 @@ import java.util.Objects;
  * others. Off unless mounted:
  *
  * <pre>{@code
- * PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+ * Skitai.enableMetrics();                      // a PrometheusMeterRegistry, this artifact being present
+ * Skitai.mount("/metrics", PrometheusEndpoint.create().allowFrom("127.0.0.0/8", "10.0.0.0/8"));
+ *
+ * PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);   // or your own
  * Skitai.enableMetrics(Metrics.of(registry));
- * Skitai.mount("/metrics", PrometheusEndpoint.of(registry).allowFrom("127.0.0.0/8", "10.0.0.0/8"));
+ * Skitai.mount("/metrics", PrometheusEndpoint.of(registry));
  * }</pre>
  *
  * <p><b>Workers.</b> With {@code workers(n)} every worker records its own series, and one scrape,
@@ -32,6 +36,7 @@ import java.util.Objects;
  */
 public final class PrometheusEndpoint implements App {
 
+    /** The registry to scrape; {@code null}: the server's ({@link #create()}). */
     private final PrometheusMeterRegistry registry;
     private final EndpointGuard guard;
     private final Duration wait;
@@ -40,6 +45,15 @@ public final class PrometheusEndpoint implements App {
         this.registry = registry;
         this.guard = EndpointGuard.of("the metrics endpoint", allowed);
         this.wait = wait;
+    }
+
+    /**
+     * The endpoint of the server's own registry (turned on with {@code Skitai.enableMetrics()} and
+     * micrometer-registry-prometheus on the class path), open to loopback clients. The start fails
+     * (SKITAI-C098) when the server's metrics are off or go to another kind of registry.
+     */
+    public static PrometheusEndpoint create() {
+        return new PrometheusEndpoint(null, EndpointGuard.LOOPBACK, Duration.ofSeconds(2));
     }
 
     /** The endpoint of {@code registry}, open to loopback clients. */
@@ -64,23 +78,31 @@ public final class PrometheusEndpoint implements App {
     @Override
     public Handler start(MountInfo mount) {
         ServerContext server = mount.server();
+        PrometheusMeterRegistry scraped = registry != null ? registry : serverRegistry(server, mount.point());
         WorkerGather gather = WorkerGather.on(server.workerChannel(), "prometheus" + mount.point(),
-                () -> own(server.status()));
-        return exchange -> serve(exchange, server, gather);
+                () -> own(scraped, server.status()));
+        return exchange -> {
+            guard.check(exchange);
+            exchange.contentType("text/plain; version=0.0.4; charset=utf-8").send(scrape(scraped, server.status(), gather));
+        };
     }
 
-    private void serve(Exchange exchange, ServerContext server, WorkerGather gather) throws InterruptedException {
-        guard.check(exchange);
-        exchange.contentType("text/plain; version=0.0.4; charset=utf-8").send(scrape(server.status(), gather));
+    private static PrometheusMeterRegistry serverRegistry(ServerContext server, String point) {
+        Metrics metrics = server.setting(Metrics.SETTING);
+        if (metrics.enabled() && metrics.registry() instanceof PrometheusMeterRegistry p) {
+            return p;
+        }
+        throw new StartupException(Messages.scrapeNeedsPrometheusRegistry(point, metrics.toString()));
     }
 
-    private String scrape(ServerStatus status, WorkerGather gather) throws InterruptedException {
+    private String scrape(PrometheusMeterRegistry registry, ServerStatus status, WorkerGather gather)
+            throws InterruptedException {
         if (!status.mode().equals("workers")) {
             return registry.scrape();
         }
         int others = (int) status.workers().stream().filter(w -> w.index() >= 0 && !w.self()).count();
         List<String> expositions = new ArrayList<>();
-        byte[] own = own(status);
+        byte[] own = own(registry, status);
         if (own != null) {
             expositions.add(new String(own, StandardCharsets.UTF_8));
         }
@@ -92,7 +114,7 @@ public final class PrometheusEndpoint implements App {
     }
 
     /** This worker's exposition, labelled with its number; nothing from a spare worker. */
-    private byte[] own(ServerStatus status) {
+    private static byte[] own(PrometheusMeterRegistry registry, ServerStatus status) {
         return status.workers().stream().filter(w -> w.self() && w.index() >= 0).findFirst()
                 .map(w -> PrometheusMerge.label(registry.scrape(), String.valueOf(w.index())).getBytes(StandardCharsets.UTF_8))
                 .orElse(null);

@@ -162,6 +162,15 @@ public final class Skitai {
     }
 
     /**
+     * Records the server's metrics into a default registry ({@link Metrics#defaults()}: Prometheus's
+     * when its registry artifact is on the class path, so {@code PrometheusEndpoint.create()} can be
+     * mounted; else an in-memory one).
+     */
+    public static void enableMetrics() {
+        enableMetrics(Metrics.defaults());
+    }
+
+    /**
      * Serves the live status page: {@code Skitai.enableStatusDashboard(StatusDashboard.at("/status"))};
      * see {@link StatusDashboard}.
      */

@@ -55,6 +55,8 @@ class StartupErrorsTest {
         assertThatThrownBy(() -> server.start(Run.port(0)))
                 .satisfies(e -> assertOneLine(e, "SKITAI-C095", "io.micrometer:micrometer-core"));
         assertThat(server.isRunning()).isFalse();
+        assertThatThrownBy(Metrics::defaults).as("metrics into a default registry")
+                .satisfies(e -> assertOneLine(e, "SKITAI-C097", "io.micrometer:micrometer-core"));
     }
 
     @Test

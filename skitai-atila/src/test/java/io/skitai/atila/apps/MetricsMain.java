@@ -1,10 +1,7 @@
 package io.skitai.atila.apps;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skitai.atila.Atila;
 import io.skitai.atila.Route;
-import io.skitai.core.Metrics;
 import io.skitai.core.PrometheusEndpoint;
 import io.skitai.core.Run;
 import io.skitai.core.Skitai;
@@ -16,9 +13,8 @@ public final class MetricsMain {
     private MetricsMain() {}
 
     public static void main(String[] args) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Skitai.enableMetrics(Metrics.of(registry));
-        Skitai.mount("/metrics", PrometheusEndpoint.of(registry));
+        Skitai.enableMetrics();
+        Skitai.mount("/metrics", PrometheusEndpoint.create());
         Skitai.mount("/", Atila.create().register(new Routes()));
         Skitai.run(Run.port(5000).name("metrics").args(args));
     }

@@ -240,6 +240,19 @@ public final class Messages {
                 + " dependency io.micrometer:micrometer-core to your program";
     }
 
+    public static String metricsNeedMicrometer() {
+        return "SKITAI-C097 metrics (enableMetrics) are recorded with Micrometer: add the dependency"
+                + " io.micrometer:micrometer-core to your program (and a registry, e.g."
+                + " io.micrometer:micrometer-registry-prometheus)";
+    }
+
+    public static String scrapeNeedsPrometheusRegistry(String point, String metrics) {
+        return "SKITAI-C098 the Prometheus endpoint at '" + pointText(point) + "' scrapes the server's metrics registry,"
+                + " which must be a PrometheusMeterRegistry (" + metrics + "): call Skitai.enableMetrics() with"
+                + " io.micrometer:micrometer-registry-prometheus on the class path, or pass the registry to"
+                + " PrometheusEndpoint.of(registry)";
+    }
+
     public static String dashboardPathTaken(String dashboard, String point) {
         return "SKITAI-C096 '" + dashboard + "' is the status dashboard's path (enableStatusDashboard), so nothing can be"
                 + " mounted at '" + pointText(point) + "': mount it elsewhere or give the dashboard another path";
