@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,19 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DbPoolMetricsTest {
 
     private static final String PASSWORD = "s3cret-word";
-    private static EmbeddedPostgres pg;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedPg PG = new EmbeddedPg();
 
     @ParameterizedTest
     @EnumSource(PostgresDriver.class)
@@ -58,7 +46,7 @@ class DbPoolMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ServerBuilder config = ServerBuilder.create().set(Metrics.SETTING, Metrics.of(registry))
                 .set(WasSettings.POSTGRESQL_DRIVER, driver).set(WasSettings.MAX_DB_CONNECTIONS, 1);
-        config.alias("@pg", Db.POSTGRESQL, "postgres:" + PASSWORD + "@127.0.0.1:" + pg.getPort() + "/postgres");
+        config.alias("@pg", Db.POSTGRESQL, "postgres:" + PASSWORD + "@127.0.0.1:" + PG.server().getPort() + "/postgres");
         config.mount("/", ex -> {
             Was was = Was.current();
             // Both wait for the advisory lock the test holds: the first on the pool's one connection,
@@ -67,8 +55,8 @@ class DbPoolMetricsTest {
             Call second = was.backend("@pg").execute("SELECT 2 AS n FROM (SELECT pg_advisory_xact_lock(?)) AS held", 4242L);
             ex.json(List.of(first.dispatch(60).data(), second.dispatch(60).data()));
         });
-        String pool = "@pg/127.0.0.1:" + pg.getPort() + "/postgres";
-        try (Connection holder = pg.getPostgresDatabase().getConnection(); Statement lock = holder.createStatement()) {
+        String pool = "@pg/127.0.0.1:" + PG.server().getPort() + "/postgres";
+        try (Connection holder = PG.server().getPostgresDatabase().getConnection(); Statement lock = holder.createStatement()) {
             lock.execute("SELECT pg_advisory_lock(4242)");
             TestKit.serve(config, cli -> {
                 CompletableFuture<List<Object>> answers = CompletableFuture.supplyAsync(() -> cli.get("/").data());

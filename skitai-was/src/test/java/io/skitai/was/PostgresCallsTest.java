@@ -12,10 +12,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SQL through was against a real PostgreSQL server (zonky's embedded binaries from Maven): bound
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresCallsTest {
 
-    private static EmbeddedPostgres pg;
+    @RegisterExtension
+    static final EmbeddedPg PG = new EmbeddedPg();
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
+    static void createDatabases() throws Exception {
         sql("postgres", "CREATE DATABASE one", "CREATE DATABASE two");
         for (String db : List.of("one", "two")) {
             sql(db, "CREATE TABLE cities (id int PRIMARY KEY, name text NOT NULL)",
@@ -47,15 +47,8 @@ class PostgresCallsTest {
                         + " PERFORM pg_sleep(0.01); END LOOP; RAISE EXCEPTION 'only some statements arrived'; END $$ LANGUAGE plpgsql");
     }
 
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     private static void sql(String db, String... statements) throws SQLException {
-        try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = PG.server().getDatabase("postgres", db).getConnection(); Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -63,7 +56,7 @@ class PostgresCallsTest {
     }
 
     private static String member(String db) {
-        return "postgres@127.0.0.1:" + pg.getPort() + "/" + db;
+        return "postgres@127.0.0.1:" + PG.server().getPort() + "/" + db;
     }
 
     /** What a test route answers. */
@@ -81,7 +74,7 @@ class PostgresCallsTest {
     private static int insertAttempts() throws SQLException {
         int attempts = 0;
         for (String db : List.of("one", "two")) {
-            try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement s = c.createStatement();
+            try (Connection c = PG.server().getDatabase("postgres", db).getConnection(); Statement s = c.createStatement();
                     var rs = s.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM attempts")) {
                 rs.next();
                 attempts += rs.getInt(1);
@@ -269,7 +262,7 @@ class PostgresCallsTest {
 
         @Test
         void aServerCanBeCalledWithoutAnAlias() {
-            TestKit.serve(server(was -> outcome(was.postgresql("postgres@127.0.0.1:" + pg.getPort(), "two")
+            TestKit.serve(server(was -> outcome(was.postgresql("postgres@127.0.0.1:" + PG.server().getPort(), "two")
                     .execute("SELECT name FROM cities WHERE id = ?", 1).dispatch(10))),
                     cli -> assertThat(cli.get("/").<Map<String, Object>>data()).containsEntry("status", Result.NORMAL)
                             .containsEntry("data", List.of(Map.of("name", "two-seoul"))));

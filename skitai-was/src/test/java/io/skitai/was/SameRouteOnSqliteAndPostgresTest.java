@@ -9,8 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,19 +22,8 @@ class SameRouteOnSqliteAndPostgresTest {
 
     @TempDir
     static Path dir;
-    private static EmbeddedPostgres pg;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedPg PG = new EmbeddedPg();
 
     /** The app's route: create, insert with bound values (one hostile), count and read back. */
     private static ServerBuilder app(Db type, String member) {
@@ -61,7 +49,7 @@ class SameRouteOnSqliteAndPostgresTest {
     void theSameRouteRunsOnBoth(String engine) {
         Db type = Db.valueOf(engine);
         String member = type == Db.SQLITE3 ? dir.resolve("notes.db").toString()
-                : "postgres@127.0.0.1:" + pg.getPort() + "/postgres";
+                : "postgres@127.0.0.1:" + PG.server().getPort() + "/postgres";
         TestKit.serve(app(type, member), cli -> {
             Map<String, Object> r = cli.get("/").data();
             assertThat(r).containsEntry("inserted", "1").containsEntry("missing", List.of())
@@ -106,7 +94,7 @@ class SameRouteOnSqliteAndPostgresTest {
     void aTransactionCommitsOrRollsBackAsAWhole(String engine) {
         Db type = Db.valueOf(engine);
         String member = type == Db.SQLITE3 ? dir.resolve("bank.db").toString()
-                : "postgres@127.0.0.1:" + pg.getPort() + "/postgres";
+                : "postgres@127.0.0.1:" + PG.server().getPort() + "/postgres";
         TestKit.serve(transfers(type, member), cli -> {
             Map<String, Object> done = cli.get("/").data();
             assertThat(done).containsEntry("outcome", "committed");
