@@ -75,6 +75,22 @@ class TransactionIdTest {
                 gtxid + " 3003", gtxid + " 3004");
     }
 
+    @Test
+    void databaseCallsCarryNoIdsAndTakeNoLocalId() {
+        TestKit.serve((io.skitai.core.Handler) ex -> ex.send(ex.header("X-Ltxid").orElse("-")), leaf -> {
+            ServerBuilder config = ServerBuilder.create();
+            config.alias("@lite", io.skitai.core.Db.SQLITE3, logs.resolve("ids.db").toString());
+            config.alias("@leaf", Proto.HTTP, "127.0.0.1:" + leaf.port());
+            config.mount("/", ex -> {
+                Was was = Was.current();
+                Object one = was.backend("@lite").execute("SELECT 1 AS one").oneOrThrow(5);
+                ex.send(one + " " + was.get("@leaf/x").dispatch(5).text());
+            });
+            TestKit.serve(config, cli -> assertThat(cli.get("/").text())
+                    .as("the SQLite call before it took no local id: the HTTP call is the first, 2001").isEqualTo("{one=1} 2001"));
+        });
+    }
+
     private static List<String> ids(Path dir) throws Exception {
         return Files.readAllLines(dir.resolve("request.log")).stream()
                 .map(line -> line.split(" ")).map(f -> f[10] + " " + f[11]).toList();

@@ -35,7 +35,7 @@ final class MongoOps<C> implements Mongo<C> {
 
     private C call(String what, String collection, Object args, Function<MongoDatabase, Publisher<?>> operation,
             Function<List<Object>, Object> shape) {
-        return firing.fire(CacheKey.of("MONGO " + what + " " + collection + " " + args), engine.transport(operation, shape));
+        return firing.fire(CacheKey.of("MONGO " + what + " " + collection + " " + args), Transport.withoutTxIds(engine.transport(operation, shape)));
     }
 
     @Override

@@ -144,7 +144,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         SqlEngine engine = context.upstreams().sql(Db.POSTGRESQL);
         return (statement, params) -> {
             Object[] values = params == null ? new Object[0] : params.clone();
-            return fire(route, CacheKey.of(sqlKey(statement, values)), engine.transport(statement, values), false);
+            return fire(route, CacheKey.of(sqlKey(statement, values)), Transport.withoutTxIds(engine.transport(statement, values)), false);
         };
     }
 
@@ -161,7 +161,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             Object[] values = params == null ? new Object[0] : params.clone();
             CacheKey key = CacheKey.of(sqlKey(statement, values));
             // Never replayed on another member once sent: only a connection that was never made moves on.
-            return fire(name, key, engine.transport(statement, values), false);
+            return fire(name, key, Transport.withoutTxIds(engine.transport(statement, values)), false);
         };
     }
 
@@ -171,7 +171,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         RedisEngine engine = context.upstreams().redis();
         return (command, args) -> {
             Object[] values = args == null ? new Object[0] : args.clone();
-            return fire(name, CacheKey.of(sqlKey("REDIS " + command, values)), engine.transport(command, values), false);
+            return fire(name, CacheKey.of(sqlKey("REDIS " + command, values)), Transport.withoutTxIds(engine.transport(command, values)), false);
         };
     }
 
@@ -309,7 +309,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
         for (int i : context.upstreams().balancer(route).order()) {
             order.add(route.endpoints().get(i));
         }
-        Map<String, String> tx = context.nextTxHeaders();
+        Map<String, String> tx = transport.carriesTxIds() ? context.nextTxHeaders() : Map.of();
         CompletableFuture<Result> answer = Failover.send(order, replayable,
                 e -> context.upstreams().track(route, e, transport.send(e.target(tx))));
         return SingleCall.of(honourHttpCaching(answer, slot), slot);
@@ -326,7 +326,7 @@ public final class Requester<C> implements Requests<C>, Caller<C> {
             }
             CompletableFuture<Result> answer;
             try {
-                answer = context.upstreams().track(route, e, transport.send(e.target(context.nextTxHeaders())));
+                answer = context.upstreams().track(route, e, transport.send(e.target(transport.carriesTxIds() ? context.nextTxHeaders() : Map.of())));
             } catch (RuntimeException failure) {
                 answer = CompletableFuture.completedFuture(Outcomes.failure(failure));
             }

@@ -25,4 +25,28 @@ public interface Transport {
 
     /** Sends to {@code target}; never blocks. */
     CompletableFuture<Result> send(Target target);
+
+    /**
+     * Whether its requests carry the transaction-id headers ({@code X-Gtxid}, {@code X-Ltxid},
+     * {@code traceparent}): HTTP, XML-RPC and gRPC do; a database protocol has no place for them,
+     * so none are made for its calls (and they take no ltxid).
+     */
+    default boolean carriesTxIds() {
+        return true;
+    }
+
+    /** {@code transport}, whose requests carry no transaction-id headers (a database's). */
+    static Transport withoutTxIds(Transport transport) {
+        return new Transport() {
+            @Override
+            public CompletableFuture<Result> send(Target target) {
+                return transport.send(target);
+            }
+
+            @Override
+            public boolean carriesTxIds() {
+                return false;
+            }
+        };
+    }
 }
