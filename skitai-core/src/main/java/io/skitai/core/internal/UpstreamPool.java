@@ -31,13 +31,11 @@ final class UpstreamPool {
     private final int maxConnections;
     private final int maxWaiting;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
-    private final List<UpstreamConnection> shared = new ArrayList<>();
+    private final PoolConnections connections = new PoolConnections();
     private final ArrayDeque<PoolGrant> waiting = new ArrayDeque<>();
     private final Set<PoolGrant> running = new HashSet<>();
     private final Set<UpstreamConnector.Attempt> attempts = new HashSet<>();
-    private int open;
-    /** Connections being opened (part of {@link #open}): one per waiting request at most. */
+    /** Connections being opened (part of {@link PoolConnections#open}): one per waiting request at most. */
     private int connecting;
     private boolean closed;
     /** Dropped by its client for having nothing (see {@link #retireIfUnused}): takes no more requests. */
@@ -63,7 +61,7 @@ final class UpstreamPool {
             if (retired) {
                 return false;
             }
-            ready = closed ? null : takeReady(ex);
+            ready = closed ? null : connections.take(ex);
             if (closed) {
                 refused = new IOException(Messages.upstreamClientStopped(origin));
             } else if (ready != null) {
@@ -92,7 +90,7 @@ final class UpstreamPool {
     boolean retireIfUnused() {
         lock.lock();
         try {
-            retired = retired || (open == 0 && waiting.isEmpty() && running.isEmpty() && attempts.isEmpty());
+            retired = retired || (connections.empty() && waiting.isEmpty() && running.isEmpty() && attempts.isEmpty());
             return retired;
         } finally {
             lock.unlock();
@@ -101,10 +99,10 @@ final class UpstreamPool {
 
     /** Whether to open one more connection: the bound allows it and a waiting request has none coming (lock held). */
     private boolean claimConnect() {
-        if (closed || open >= maxConnections || waiting.size() <= connecting) {
+        if (closed || connections.open() >= maxConnections || waiting.size() <= connecting) {
             return false;
         }
-        open++;
+        connections.reserve();
         connecting++;
         return true;
     }
@@ -119,27 +117,6 @@ final class UpstreamPool {
         } finally {
             lock.unlock();
         }
-    }
-
-    private UpstreamConnection takeReady(PoolGrant ex) {
-        for (UpstreamConnection c : shared) {
-            if (c.streams < MAX_STREAMS && c.isOpen() && ex.fits(c)) {
-                c.streams++;
-                return c;
-            }
-        }
-        for (Iterator<UpstreamConnection> it = idle.iterator(); it.hasNext();) {
-            UpstreamConnection c = it.next();
-            if (!c.isOpen()) {
-                it.remove();
-                forget(c);
-            } else if (ex.fits(c)) {
-                it.remove();
-                c.streams = 1;
-                return c;
-            }
-        }
-        return null;
     }
 
     private void activate(PoolGrant ex, UpstreamConnection c) {
@@ -180,7 +157,7 @@ final class UpstreamPool {
         lock.lock();
         try {
             attempts.remove(attempt);
-            open--;
+            connections.unreserve();
             connecting--;
             head = waiting.poll();
         } finally {
@@ -209,7 +186,7 @@ final class UpstreamPool {
             if (c.multiplexed() && reusable || !c.multiplexed() && reusable && c.isOpen() && !closed) {
                 serveWaiting(c, granted);
             } else if (!c.multiplexed()) {
-                forget(c);
+                connections.forget(c);
                 close = true;
             }
         } finally {
@@ -231,8 +208,7 @@ final class UpstreamPool {
         try {
             running.remove(ex);
             c.streams--;
-            idle.remove(c);
-            forget(c);
+            connections.drop(c);
         } finally {
             lock.unlock();
         }
@@ -240,9 +216,7 @@ final class UpstreamPool {
     }
 
     private void serveWaiting(UpstreamConnection c, List<PoolGrant> granted) {
-        if (c.multiplexed() && !shared.contains(c)) {
-            shared.add(c);
-        }
+        connections.share(c);
         for (Iterator<PoolGrant> it = waiting.iterator();
                 (c.multiplexed() ? c.streams < MAX_STREAMS : c.streams == 0) && c.isOpen() && it.hasNext();) {
             PoolGrant next = it.next();
@@ -254,10 +228,7 @@ final class UpstreamPool {
             }
         }
         if (c.streams == 0) {
-            c.idleSince = System.nanoTime();
-            if (!c.multiplexed()) {
-                idle.addFirst(c);
-            }
+            connections.rest(c);
         }
     }
 
@@ -280,21 +251,11 @@ final class UpstreamPool {
     private void closed(UpstreamConnection c) {
         lock.lock();
         try {
-            idle.remove(c);
-            shared.remove(c);
-            forget(c);
+            connections.drop(c);
         } finally {
             lock.unlock();
         }
         reconnectIfWaiting();
-    }
-
-    private void forget(UpstreamConnection c) {
-        if (!c.forgotten) {
-            c.forgotten = true;
-            open--;
-            shared.remove(c);
-        }
     }
 
     /**
@@ -304,8 +265,8 @@ final class UpstreamPool {
     Counts counts() {
         lock.lock();
         try {
-            int idling = idle.size() + (int) shared.stream().filter(c -> c.streams == 0).count();
-            return new Counts((int) running.stream().map(g -> g.connection).distinct().count(), idling, waiting.size());
+            return new Counts((int) running.stream().map(g -> g.connection).distinct().count(), connections.idleCount(),
+                    waiting.size());
         } finally {
             lock.unlock();
         }
@@ -339,25 +300,12 @@ final class UpstreamPool {
      * {@code requestLimit} (waiting or running) and connection attempts older than {@code connectLimit}.
      */
     void sweep(long now, long keepAlive, long requestLimit, long connectLimit) {
-        List<UpstreamConnection> expired = new ArrayList<>();
+        List<UpstreamConnection> expired;
         List<PoolGrant> late = new ArrayList<>();
         List<UpstreamConnector.Attempt> slow = new ArrayList<>();
         lock.lock();
         try {
-            for (Iterator<UpstreamConnection> it = idle.iterator(); it.hasNext();) {
-                UpstreamConnection c = it.next();
-                if (now - c.idleSince >= keepAlive) {
-                    it.remove();
-                    forget(c);
-                    expired.add(c);
-                }
-            }
-            for (UpstreamConnection c : List.copyOf(shared)) {
-                if (c.streams == 0 && now - c.idleSince >= keepAlive) {
-                    forget(c);
-                    expired.add(c);
-                }
-            }
+            expired = connections.expire(now, keepAlive);
             running.stream().filter(ex -> now - ex.since >= requestLimit).forEach(late::add);
             for (Iterator<PoolGrant> it = waiting.iterator(); it.hasNext();) {
                 PoolGrant ex = it.next();
@@ -387,17 +335,14 @@ final class UpstreamPool {
     void close() {
         List<PoolGrant> waiters;
         List<PoolGrant> runners;
-        List<UpstreamConnection> conns = new ArrayList<>();
+        List<UpstreamConnection> conns;
         lock.lock();
         try {
             closed = true;
             waiters = new ArrayList<>(waiting);
             waiting.clear();
             runners = new ArrayList<>(running);
-            conns.addAll(idle);
-            conns.addAll(shared);
-            idle.clear();
-            shared.clear();
+            conns = connections.clear();
         } finally {
             lock.unlock();
         }
@@ -409,6 +354,6 @@ final class UpstreamPool {
 
     @Override
     public String toString() {
-        return "UpstreamPool[" + origin + ", " + open + " open]";
+        return "UpstreamPool[" + origin + ", " + connections.open() + " open]";
     }
 }
