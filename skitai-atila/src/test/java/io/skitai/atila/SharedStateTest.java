@@ -7,19 +7,17 @@ import io.skitai.atila.apps.StateMain;
 import io.skitai.testkit.MultiProcessServer;
 import io.skitai.testkit.TestResponse;
 import io.skitai.testkit.TestClient;
+import io.skitai.testkit.EmbeddedRedis;
 import io.skitai.testkit.TestKit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import redis.embedded.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * was.setgs/getgs, setlu/getlu and getLock across two worker JVMs: once on the memory-mapped file,
@@ -28,29 +26,8 @@ import redis.embedded.RedisServer;
 @EnabledOnOs(OS.LINUX)
 class SharedStateTest {
 
-    private static RedisServer redis;
-    private static int redisPort;
-    private static String redisProblem;
-
-    @BeforeAll
-    static void startRedis() {
-        redisPort = TestKit.freePort();
-        try {
-            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            redis.start();
-        } catch (Exception | LinkageError e) {
-            redis = null;
-            redisProblem = "the embedded redis-server binary cannot run here: " + e;
-        }
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.stop();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedRedis REDIS = new EmbeddedRedis();
 
     @Test
     void onTheMappedFile() {
@@ -59,8 +36,7 @@ class SharedStateTest {
 
     @Test
     void onRedis() {
-        Assumptions.assumeTrue(redis != null, () -> redisProblem);
-        sharedAcrossWorkers("--redis=redis://127.0.0.1:" + redisPort + "/0");
+        sharedAcrossWorkers("--redis=" + REDIS.uri(0));
     }
 
     private void sharedAcrossWorkers(String... args) {

@@ -1,50 +1,27 @@
 package io.skitai.was;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.skitai.core.Db;
 import io.skitai.core.ServerBuilder;
+import io.skitai.testkit.EmbeddedRedis;
 import io.skitai.testkit.TestKit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis commands through was against a real redis-server (the binary embedded-redis ships). */
 class RedisCallsTest {
 
-    private static RedisServer redis;
-    private static int port;
-    private static String problem;
-
-    @BeforeAll
-    static void startRedis() {
-        port = TestKit.freePort();
-        try {
-            redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            redis.start();
-        } catch (Exception | LinkageError e) {
-            problem = "the embedded redis-server binary cannot run here: " + e;
-        }
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.stop();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedRedis REDIS = new EmbeddedRedis();
 
     @Test
     void commandsRepliesAndErrors() {
-        assumeTrue(problem == null, problem);
         ServerBuilder config = ServerBuilder.create();
-        config.alias("@cache", Db.REDIS, "127.0.0.1:" + port + "/2");
+        config.alias("@cache", Db.REDIS, "127.0.0.1:" + REDIS.port() + "/2");
         config.mount("/", ex -> {
             Redis<Call> cache = Was.current().redis("@cache");
             List<Object> out = new ArrayList<>();
@@ -76,9 +53,8 @@ class RedisCallsTest {
 
     @Test
     void mapSendsToEveryMember() {
-        assumeTrue(problem == null, problem);
         ServerBuilder config = ServerBuilder.create();
-        config.alias("@two", Db.REDIS, "127.0.0.1:" + port + "/3", "127.0.0.1:" + port + "/4");
+        config.alias("@two", Db.REDIS, "127.0.0.1:" + REDIS.port() + "/3", "127.0.0.1:" + REDIS.port() + "/4");
         config.mount("/", ex -> {
             Was was = Was.current();
             was.map().redis("@two").execute("SET", "k", "v").dispatch(5);

@@ -3,15 +3,13 @@ package io.skitai.was;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.ServerBuilder;
+import io.skitai.testkit.EmbeddedRedis;
 import io.skitai.testkit.TestKit;
 import io.skitai.testkit.TestResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two servers sharing their state on one Redis (as two machines would): a session written on one is
@@ -20,33 +18,12 @@ import redis.embedded.RedisServer;
  */
 class SessionsOnRedisTest {
 
-    private static RedisServer redis;
-    private static int redisPort;
-    private static String redisProblem;
-
-    @BeforeAll
-    static void startRedis() {
-        redisPort = TestKit.freePort();
-        try {
-            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            redis.start();
-        } catch (Exception | LinkageError e) {
-            redis = null;
-            redisProblem = "the embedded redis-server binary cannot run here: " + e;
-        }
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.stop();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedRedis REDIS = new EmbeddedRedis();
 
     private static ServerBuilder machine() {
         ServerBuilder config = ServerBuilder.create();
-        config.processes().shareStateOnRedis("redis://127.0.0.1:" + redisPort + "/0");
+        config.processes().shareStateOnRedis(REDIS.uri(0));
         config.set(SessionConfig.SETTING, SessionConfig.shared("a-secret-both-machines-share-0123456789").secureCookie(false));
         config.mount("/", ex -> {
             Was was = Was.current();
@@ -66,7 +43,6 @@ class SessionsOnRedisTest {
 
     @Test
     void sessionsAndTokensAreSharedAcrossMachines() {
-        Assumptions.assumeTrue(redis != null, () -> redisProblem);
         TestKit.serve(machine(), one -> TestKit.serve(machine(), two -> {
             TestResponse put = one.get("/put?v=3-apples");
             String session = SessionsTest.cookie(put, "SKITAI_SESSION");

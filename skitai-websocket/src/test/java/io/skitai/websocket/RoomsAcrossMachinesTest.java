@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skitai.core.ServerBuilder;
 import io.skitai.core.SkitaiServer;
+import io.skitai.testkit.EmbeddedRedis;
 import io.skitai.testkit.TestKit;
 import io.skitai.testkit.TestWebSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import redis.embedded.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two servers sharing their state on one Redis (as two machines would): a room message reaches the
@@ -21,40 +19,18 @@ import redis.embedded.RedisServer;
 @EnabledOnOs(OS.LINUX)
 class RoomsAcrossMachinesTest {
 
-    private static RedisServer redis;
-    private static int redisPort;
-    private static String redisProblem;
-
-    @BeforeAll
-    static void startRedis() {
-        redisPort = TestKit.freePort();
-        try {
-            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            redis.start();
-        } catch (Exception | LinkageError e) {
-            redis = null;
-            redisProblem = "the embedded redis-server binary cannot run here: " + e;
-        }
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.stop();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedRedis REDIS = new EmbeddedRedis();
 
     private static SkitaiServer machine(String name) {
         ServerBuilder config = ServerBuilder.create();
-        config.processes().shareStateOnRedis("redis://127.0.0.1:" + redisPort + "/0");
+        config.processes().shareStateOnRedis(REDIS.uri(0));
         config.mount("/room", WebSocket.route(WsConfig.of(WsSpec.GROUPCHAT), (client, message) -> name + " heard " + message));
         return SkitaiServer.create(config.build());
     }
 
     @Test
     void aRoomMessageReachesTheRoomOnTheOtherServer() {
-        Assumptions.assumeTrue(redis != null, () -> redisProblem);
         TestKit.serve(machine("one"), one -> TestKit.serve(machine("two"), two -> {
             try (TestWebSocket a = one.ws("/room?r=7"); TestWebSocket b = two.ws("/room?r=7");
                  TestWebSocket elsewhere = two.ws("/room?r=8")) {
