@@ -39,13 +39,10 @@ mkdir -p "$OUT"
 
 . benchmarks/lib.sh
 need_wrk
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -ntp -DskipTests package -pl benchmarks -am
-  mvn -B -q -ntp -Ppeers -DskipTests package -pl benchmarks/peers/db
-fi
+build benchmarks benchmarks/peers/db
 SKITAI_JAR=benchmarks/target/skitai-benchmarks.jar
 PEER_JAR=benchmarks/peers/db/target/db-peer.jar
-for f in "$SKITAI_JAR" "$PEER_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
+need_files "$SKITAI_JAR" "$PEER_JAR"
 HEAP="-Xms512m -Xmx512m"
 
 for port in "$PG_PORT" "$SKITAI_PORT" "$JDBC_PORT" "$R2DBC_PORT" "$HELIDON_PORT"; do

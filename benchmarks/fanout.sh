@@ -45,13 +45,10 @@ mkdir -p "$OUT"
 
 . benchmarks/lib.sh
 need_wrk
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -ntp -DskipTests package -pl examples/fanout -am
-  mvn -B -q -ntp -Ppeers -DskipTests package -pl benchmarks/peers/vertx -am
-fi
+build examples/fanout benchmarks/peers/vertx
 JAR=examples/fanout/target/fanout.jar
 VERTX_JAR=benchmarks/peers/vertx/target/vertx-peer.jar
-for f in "$JAR" "$VERTX_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
+need_files "$JAR" "$VERTX_JAR"
 HEAP="-Xms512m -Xmx512m"
 
 for port in "${BACKEND_PORTS[@]}" "$FANOUT_PORT" "$VERTX_FANOUT_PORT"; do

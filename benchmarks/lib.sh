@@ -22,3 +22,15 @@ need_wrk() {
   command -v wrk >/dev/null || { echo "installing wrk (apt-get)"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 }
+# Builds what a script runs unless SKIP_BUILD=1: the engine's modules and their dependencies, then
+# the peers in a build of their own (the peers profile's dependency management, Vert.x's BOM among
+# it, must not touch the engine's modules).
+build() { # engine modules (comma-separated) [peer modules]
+  [ "${SKIP_BUILD:-0}" = 1 ] && return 0
+  mvn -B -q -ntp -DskipTests package -pl "$1" -am
+  [ -z "${2:-}" ] || mvn -B -q -ntp -Ppeers -DskipTests package -pl "$2" -am
+}
+# Stops the script unless every file given exists (a jar, a static file).
+need_files() {
+  for f in "$@"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
+}

@@ -33,11 +33,9 @@ mkdir -p "$OUT"
 . benchmarks/lib.sh
 need_wrk
 command -v nginx >/dev/null || { echo "installing nginx (apt-get)"; (apt-get update -qq && apt-get install -y -qq nginx-light || apt-get install -y -qq nginx) >/dev/null; }
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -ntp -DskipTests package -pl benchmarks -am
-fi
+build benchmarks
 JAR=benchmarks/target/skitai-benchmarks.jar
-[ -f "$JAR" ] || { echo "missing $JAR: build first (run without SKIP_BUILD=1)" >&2; exit 1; }
+need_files "$JAR"
 HEAP="-Xms256m -Xmx512m"
 
 NGINX_DIR=$(mktemp -d)

@@ -28,13 +28,10 @@ mkdir -p "$OUT"
 
 . benchmarks/lib.sh
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -ntp -DskipTests package -pl benchmarks -am
-  mvn -B -q -ntp -Ppeers -DskipTests package -pl benchmarks/peers/vertx
-fi
+build benchmarks benchmarks/peers/vertx
 JAR=benchmarks/target/skitai-benchmarks.jar
 PEER_JAR=benchmarks/peers/vertx/target/vertx-peer.jar
-for f in "$JAR" "$PEER_JAR"; do [ -f "$f" ] || { echo "missing $f: build first (run without SKIP_BUILD=1)" >&2; exit 1; }; done
+need_files "$JAR" "$PEER_JAR"
 HEAP="-Xms128m -Xmx512m"
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' /proc/$1/status; }
 
