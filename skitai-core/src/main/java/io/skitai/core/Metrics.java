@@ -69,6 +69,26 @@ public final class Metrics {
         return new Metrics(java.util.Objects.requireNonNull(registry, "registry"));
     }
 
+    /**
+     * A connection pool's figures at one moment, as its gauges show them.
+     *
+     * @param active  connections carrying a request or statement (or held by a transaction)
+     * @param idle    open connections carrying none
+     * @param pending requests or statements waiting for a connection
+     */
+    public record PoolCounts(int active, int idle, int pending) {}
+
+    /**
+     * Shows a connection pool in {@code skitai.pool.connections} ({@code kind}, {@code pool},
+     * {@code state} = {@code active}/{@code idle}) and {@code skitai.pool.pending} ({@code kind},
+     * {@code pool}), read from {@code counts} whenever the registry is read; returns what removes
+     * those gauges (when the pool goes). Does nothing, and loads no Micrometer class, when metrics
+     * are off. {@code pool} names the pool and never holds credentials.
+     */
+    public Runnable watchPool(String kind, String pool, java.util.function.Supplier<PoolCounts> counts) {
+        return registry == null ? () -> { } : io.skitai.core.internal.PoolGauges.register(registry, kind, pool, counts);
+    }
+
     /** Whether metrics are on. */
     public boolean enabled() {
         return registry != null;

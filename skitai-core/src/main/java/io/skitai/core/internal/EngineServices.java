@@ -116,10 +116,10 @@ final class EngineServices implements ServerContext, AutoCloseable {
         });
     }
 
-    /** The pool gauges tagged {@code kind} when the server records metrics (Micrometer loaded only then). */
+    /** The client's pools in the pool gauges tagged {@code kind} ({@link io.skitai.core.Metrics#watchPool}). */
     private UpstreamClientImpl.PoolWatcher poolWatcher(String kind) {
         io.skitai.core.Metrics metrics = setting(io.skitai.core.Metrics.SETTING);
-        return metrics.enabled() ? new PoolMeters(metrics.registry(), kind) : UpstreamClientImpl.PoolWatcher.NONE;
+        return (name, pool) -> metrics.watchPool(kind, name, pool::counts);
     }
 
     @Override

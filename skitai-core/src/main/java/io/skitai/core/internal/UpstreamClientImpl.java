@@ -27,7 +27,7 @@ final class UpstreamClientImpl implements UpstreamClient, AutoCloseable {
     /** Told of each pool when it is made; what it returns runs when the pool is retired or closed. */
     @FunctionalInterface
     interface PoolWatcher {
-        /** Watches nothing (metrics off). */
+        /** Watches nothing. */
         PoolWatcher NONE = (name, pool) -> () -> { };
 
         /** Starts watching {@code pool}, named {@code host:port}; the result stops it. */

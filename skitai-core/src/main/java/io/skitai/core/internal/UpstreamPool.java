@@ -260,20 +260,17 @@ final class UpstreamPool {
 
     /**
      * What the pool holds now: connections carrying requests, idle ones (those being opened are
-     * neither) and requests waiting for a connection (read by the pool gauges, see {@link PoolMeters}).
+     * neither) and requests waiting for a connection (read by the pool gauges, {@link io.skitai.core.Metrics#watchPool}).
      */
-    Counts counts() {
+    io.skitai.core.Metrics.PoolCounts counts() {
         lock.lock();
         try {
-            return new Counts((int) running.stream().map(g -> g.connection).distinct().count(), connections.idleCount(),
+            return new io.skitai.core.Metrics.PoolCounts((int) running.stream().map(g -> g.connection).distinct().count(), connections.idleCount(),
                     waiting.size());
         } finally {
             lock.unlock();
         }
     }
-
-    /** A pool's figures at one moment. */
-    record Counts(int active, int idle, int pending) {}
 
     /** Whether {@code c} carried a request before the current one. */
     boolean wasUsed(UpstreamConnection c) {

@@ -77,8 +77,8 @@ final class JdbcPool implements AutoCloseable {
      * The pool's figures now: connections held by callers (being opened included), idle ones, and
      * callers waiting for one (the pool gauges read them).
      */
-    PoolWatcher.Counts counts() {
-        return new PoolWatcher.Counts(max - permits.availablePermits(), idle.size(), permits.getQueueLength());
+    io.skitai.core.Metrics.PoolCounts counts() {
+        return new io.skitai.core.Metrics.PoolCounts(max - permits.availablePermits(), idle.size(), permits.getQueueLength());
     }
 
     /** Closes connections idle for longer than the limit, oldest first, every half limit. */

@@ -52,9 +52,9 @@ final class MongoEngine implements AutoCloseable {
         private final AtomicInteger checkedOut = new AtomicInteger();
         private final AtomicInteger waiting = new AtomicInteger();
 
-        PoolWatcher.Counts counts() {
+        io.skitai.core.Metrics.PoolCounts counts() {
             int out = checkedOut.get();
-            return new PoolWatcher.Counts(out, Math.max(0, open.get() - out), waiting.get());
+            return new io.skitai.core.Metrics.PoolCounts(out, Math.max(0, open.get() - out), waiting.get());
         }
 
         @Override

@@ -111,9 +111,9 @@ final class PgR2dbcEngine implements SqlEngine {
     }
 
     /** What r2dbc-pool counts: connections acquired, idle, and acquisitions waiting. */
-    private static PoolWatcher.Counts counts(ConnectionPool pool) {
-        return pool.getMetrics().map(m -> new PoolWatcher.Counts(m.acquiredSize(), m.idleSize(), m.pendingAcquireSize()))
-                .orElse(new PoolWatcher.Counts(0, 0, 0));
+    private static io.skitai.core.Metrics.PoolCounts counts(ConnectionPool pool) {
+        return pool.getMetrics().map(m -> new io.skitai.core.Metrics.PoolCounts(m.acquiredSize(), m.idleSize(), m.pendingAcquireSize()))
+                .orElse(new io.skitai.core.Metrics.PoolCounts(0, 0, 0));
     }
 
     private static Mono<io.skitai.was.Result> run(ConnectionPool pool, String sql, Object[] params) {

@@ -1,51 +1,45 @@
 package io.skitai.was.internal;
 
+import io.skitai.core.Metrics;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * Told of each database pool an engine makes, with a way to read its figures: the pool gauges
- * ({@link PoolMeters}) when the server records metrics, {@link #NONE} otherwise. Closed with its
- * engine, which stops watching every pool it was told of.
+ * Shows each database pool an engine makes in the server's pool gauges
+ * ({@link Metrics#watchPool}, tagged with the engine's {@code kind}), and takes them all out when
+ * the engine closes. With metrics off it shows nothing.
  */
-interface PoolWatcher extends AutoCloseable {
+final class PoolWatcher implements AutoCloseable {
 
-    /** Watches nothing (metrics off). */
-    PoolWatcher NONE = new PoolWatcher() {
-        @Override
-        public void watch(String name, Supplier<Counts> counts) {
-            // metrics are off
-        }
+    private final Metrics metrics;
+    private final String kind;
+    private final List<Runnable> removers = new CopyOnWriteArrayList<>();
 
-        @Override
-        public void close() {
-            // nothing watched
-        }
-
-        @Override
-        public String toString() {
-            return "PoolWatcher.NONE";
-        }
-    };
-
-    /**
-     * A pool's figures at one moment.
-     *
-     * @param active  connections in use (running a statement, or held by a transaction)
-     * @param idle    open connections in use by none
-     * @param pending statements waiting for a connection
-     */
-    record Counts(int active, int idle, int pending) {}
-
-    /** Starts watching the pool {@link Target#poolName() named} {@code name}, whose figures {@code counts} reads. */
-    void watch(String name, Supplier<Counts> counts);
-
-    /** Stops watching every pool (their engine closes). */
-    @Override
-    void close();
+    private PoolWatcher(Metrics metrics, String kind) {
+        this.metrics = metrics;
+        this.kind = kind;
+    }
 
     /** The watcher of the server's {@code kind} pools ({@code postgresql}, {@code sqlite}, {@code mongodb}). */
     static PoolWatcher of(io.skitai.core.ServerContext server, String kind) {
-        io.skitai.core.Metrics metrics = server.setting(io.skitai.core.Metrics.SETTING);
-        return metrics.enabled() ? new PoolMeters(metrics.registry(), kind) : NONE;
+        return new PoolWatcher(server.setting(Metrics.SETTING), kind);
+    }
+
+    /** Starts watching the pool {@link Target#poolName() named} {@code name}, whose figures {@code counts} reads. */
+    void watch(String name, Supplier<Metrics.PoolCounts> counts) {
+        removers.add(metrics.watchPool(kind, name, counts));
+    }
+
+    /** Stops watching every pool (their engine closes). */
+    @Override
+    public void close() {
+        removers.forEach(Runnable::run);
+        removers.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "PoolWatcher(" + kind + ", " + removers.size() + " pools)";
     }
 }

@@ -46,9 +46,9 @@ final class SqliteEngine implements SqlEngine {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger sessions = new AtomicInteger();
 
-        PoolWatcher.Counts counts() {
+        io.skitai.core.Metrics.PoolCounts counts() {
             int run = running.get();
-            return new PoolWatcher.Counts(run + sessions.get(), Math.max(0, open.get() - run), queued.get());
+            return new io.skitai.core.Metrics.PoolCounts(run + sessions.get(), Math.max(0, open.get() - run), queued.get());
         }
     }
 
