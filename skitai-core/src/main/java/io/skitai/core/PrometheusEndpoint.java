@@ -7,7 +7,6 @@ import io.skitai.core.internal.PrometheusMerge;
 import io.skitai.core.internal.WorkerGather;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,17 +99,10 @@ public final class PrometheusEndpoint implements App {
         if (!status.mode().equals("workers")) {
             return registry.scrape();
         }
-        int others = (int) status.workers().stream().filter(w -> w.index() >= 0 && !w.self()).count();
-        List<String> expositions = new ArrayList<>();
-        byte[] own = own(registry, status);
-        if (own != null) {
-            expositions.add(new String(own, StandardCharsets.UTF_8));
-        }
-        gather.ask(others, wait).forEach(b -> expositions.add(new String(b, StandardCharsets.UTF_8)));
-        String merged = PrometheusMerge.merge(expositions);
-        int missing = others + 1 - expositions.size();
-        return missing <= 0 ? merged
-                : "# skitai: " + missing + " of " + (others + 1) + " workers did not answer within " + wait.toMillis() + " ms\n" + merged;
+        WorkerGather.Gathered all = gather.everyone(status, wait);
+        String merged = PrometheusMerge.merge(all.answers().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
+        return all.missing() <= 0 ? merged : "# skitai: " + all.missing() + " of " + all.expected()
+                + " workers did not answer within " + wait.toMillis() + " ms\n" + merged;
     }
 
     /** This worker's exposition, labelled with its number; nothing from a spare worker. */

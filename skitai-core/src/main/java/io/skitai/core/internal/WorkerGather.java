@@ -25,22 +25,54 @@ public final class WorkerGather {
     private static final System.Logger LOG = System.getLogger("io.skitai.core");
 
     private final WorkerChannel channel;
+    private final Supplier<byte[]> own;
     private final String askTopic;
     private final String answerTopic;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
-    private WorkerGather(WorkerChannel channel, String name) {
+    private WorkerGather(WorkerChannel channel, String name, Supplier<byte[]> own) {
         this.channel = channel;
+        this.own = own;
         this.askTopic = "skitai.gather." + name + ".ask";
         this.answerTopic = "skitai.gather." + name + ".answer";
     }
 
     /** Answers the question {@code name} with {@code answer} from now on, and can ask it. */
     public static WorkerGather on(WorkerChannel channel, String name, Supplier<byte[]> answer) {
-        WorkerGather gather = new WorkerGather(channel, name);
+        WorkerGather gather = new WorkerGather(channel, name, answer);
         channel.subscribe(gather.askTopic, id -> Thread.ofVirtual().name("skitai-gather").start(() -> gather.answer(id, answer)));
         channel.subscribe(gather.answerTopic, gather::collect);
         return gather;
+    }
+
+    /**
+     * Every serving worker's answer: this process's own (unless it gives none), then those of the
+     * other serving workers of {@code status} that came within {@code wait}.
+     */
+    public Gathered everyone(io.skitai.core.ServerStatus status, Duration wait) throws InterruptedException {
+        List<byte[]> answers = new ArrayList<>();
+        byte[] mine = own.get();
+        if (mine != null) {
+            answers.add(mine);
+        }
+        int others = status.mode().equals("workers")
+                ? (int) status.workers().stream().filter(w -> !w.self() && w.index() >= 0 && w.state().equals("serving")).count()
+                : 0;
+        answers.addAll(ask(others, wait));
+        return new Gathered(List.copyOf(answers), (mine == null ? 0 : 1) + others);
+    }
+
+    /**
+     * What {@link #everyone} gathered.
+     *
+     * @param answers  the answers, this process's first
+     * @param expected how many there would be had every worker answered
+     */
+    public record Gathered(List<byte[]> answers, int expected) {
+        /** How many workers stayed silent. */
+        public int missing() {
+            return expected - answers.size();
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import io.skitai.core.internal.EndpointGuard;
 import io.skitai.core.internal.WorkerGather;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -76,20 +75,9 @@ public final class DashboardHandler implements Handler {
     /** Every worker's figures: this one's and those the others answer within the wait. */
     private Map<String, Object> document() throws InterruptedException {
         ServerStatus status = server.status();
-        List<Map<String, Object>> figures = new ArrayList<>();
-        Map<String, Object> own = DashboardJson.own(status, recent);
-        if (own != null) {
-            figures.add(own);
-        }
-        int others = 0;
-        if (status.mode().equals("workers")) {
-            others = (int) status.workers().stream().filter(w -> w.index() >= 0 && !w.self() && w.state().equals("serving")).count();
-            for (byte[] answer : gather.ask(others, wait)) {
-                figures.add(parse(answer));
-            }
-        }
-        int unanswered = Math.max(0, others + (own == null ? 0 : 1) - figures.size());
-        return DashboardJson.document(status, figures, unanswered, System.currentTimeMillis());
+        WorkerGather.Gathered all = gather.everyone(status, wait);
+        List<Map<String, Object>> figures = all.answers().stream().map(DashboardHandler::parse).toList();
+        return DashboardJson.document(status, figures, all.missing(), System.currentTimeMillis());
     }
 
     @SuppressWarnings("unchecked")
