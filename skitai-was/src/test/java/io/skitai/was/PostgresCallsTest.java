@@ -171,6 +171,44 @@ class PostgresCallsTest {
         }
 
         @Test
+        void aStatementTimedOutWhileWaitingForAConnectionNeverRuns() throws Exception {
+            int id = 300 + driver.ordinal();
+            ServerBuilder config = config().set(WasSettings.MAX_DB_CONNECTIONS, 1);
+            config.alias("@single", Db.POSTGRESQL, member("one"));
+            config.mount("/", ex -> {
+                Was was = Was.current();
+                // The pool's one connection waits for the advisory lock the test holds.
+                Call holder = was.backend("@single").execute("SELECT 1 AS n FROM (SELECT pg_advisory_xact_lock(?)) AS held", 77L);
+                Result inLine = was.backend("@single").execute("INSERT INTO cities VALUES (?, 'never')", id).dispatch(0.5);
+                unlock.run();
+                Result held = holder.dispatch(30);
+                // The line is first come, first served: had the INSERT stayed in it, it would have run by now.
+                Result after = was.backend("@single").execute("SELECT count(*) AS n FROM cities WHERE id = ?", id).dispatch(30);
+                ex.json(List.of(outcome(inLine), outcome(held), outcome(after)));
+            });
+            // Advisory locks belong to one database: the same as the pool's.
+            try (Connection c = PG.server().getDatabase("postgres", "one").getConnection(); Statement lock = c.createStatement()) {
+                lock.execute("SELECT pg_advisory_lock(77)");
+                unlock = () -> {
+                    try {
+                        lock.execute("SELECT pg_advisory_unlock(77)");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                TestKit.serve(config, cli -> {
+                    List<Map<String, Object>> r = cli.get("/").data();
+                    assertThat(r.get(0)).as("the INSERT waiting for the connection").containsEntry("status", Result.TIMEOUT);
+                    assertThat(r.get(1)).containsEntry("status", Result.NORMAL);
+                    assertThat(r.get(2)).as("the INSERT never ran").containsEntry("data", List.of(Map.of("n", 0)));
+                });
+            }
+        }
+
+        /** Releases the advisory lock {@link #aStatementTimedOutWhileWaitingForAConnectionNeverRuns} holds. */
+        private Runnable unlock;
+
+        @Test
         void aFailedInsertThroughLbReachesOneMemberOnly() throws Exception {
             int before = insertAttempts();
             TestKit.serve(server(was -> outcome(was.lb().backend("@both").execute("INSERT INTO dupes VALUES (1)").dispatch(10))),

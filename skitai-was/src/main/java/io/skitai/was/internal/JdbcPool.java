@@ -10,9 +10,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bounded pool of JDBC connections to one database member, for callers on virtual threads: at
- * most {@code max} connections, busy or idle; more callers wait (fairly, parked, no platform thread
- * each) for one to come back. A connection is opened on the caller's own thread, so a member that
+ * A bounded pool of JDBC connections to one database member: at most {@code max} connections, busy
+ * or idle; more callers wait (fairly) for one to come back. A connection is opened on the caller's own thread, so a member that
  * cannot be reached fails that caller at once with the driver's connect error (lb fail-over needs
  * it; HikariCP's creator thread would retry until its borrow timeout instead). Idle connections
  * close after {@code maxIdle}; a connection its statement found broken is closed, not reused.
@@ -75,10 +74,11 @@ final class JdbcPool implements AutoCloseable {
 
     /**
      * The pool's figures now: connections held by callers (being opened included), idle ones, and
-     * callers waiting for one (the pool gauges read them).
+     * callers waiting for one plus {@code queued} statements not yet calling (the pool gauges read them).
      */
-    io.skitai.core.Metrics.PoolCounts counts() {
-        return new io.skitai.core.Metrics.PoolCounts(max - permits.availablePermits(), idle.size(), permits.getQueueLength());
+    io.skitai.core.Metrics.PoolCounts counts(int queued) {
+        return new io.skitai.core.Metrics.PoolCounts(max - permits.availablePermits(), idle.size(),
+                permits.getQueueLength() + queued);
     }
 
     /** Closes connections idle for longer than the limit, oldest first, every half limit. */

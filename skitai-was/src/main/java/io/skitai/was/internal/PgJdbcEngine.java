@@ -5,32 +5,27 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * PostgreSQL through pgjdbc, each statement on a virtual thread of its own: the thread parks in the
- * JDK's poller while PostgreSQL works, so 2,000 waiting statements hold no platform thread each.
- * One {@link JdbcPool} per member of an alias (and user), shown to the {@link PoolWatcher}.
- * Cancelling a call sends PostgreSQL's cancel request for its statement (or stops its wait for a
- * connection).
+ * PostgreSQL through pgjdbc. Each member of an alias (and user) has a {@link JdbcPool}, shown to the
+ * {@link PoolWatcher}, and {@link StatementThreads}: statements run on at most as many platform
+ * threads as the pool has connections, and 2,000 waiting statements wait in line holding no thread.
+ * Cancelling a call sends PostgreSQL's cancel request for its statement (or stops its wait).
  */
 final class PgJdbcEngine implements SqlEngine {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     /** How long a statement or a transaction waits for a free connection. */
     private static final Duration POOL_WAIT = Duration.ofSeconds(30);
-    private static final ThreadFactory STATEMENTS = Thread.ofVirtual().name("skitai-pg-", 0).factory();
 
     private final int maxConnections;
     private final Duration maxIdle;
-    private final Map<String, JdbcPool> pools = new ConcurrentHashMap<>();
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final PoolWatcher watcher;
 
     PgJdbcEngine(int maxConnections, Duration maxIdle, PoolWatcher watcher) {
@@ -42,8 +37,9 @@ final class PgJdbcEngine implements SqlEngine {
     @Override
     public Transport transport(String sql, Object[] params) {
         return target -> {
-            JdbcPool pool = pool(target);
-            return onVirtualThread((statement, cancelled) -> {
+            Member member = member(target);
+            JdbcPool pool = member.pool();
+            return member.threads().submit((statement, cancelled) -> {
                 Connection c = pool.acquire(POOL_WAIT);
                 boolean broken = true;
                 try {
@@ -62,7 +58,7 @@ final class PgJdbcEngine implements SqlEngine {
 
     @Override
     public SqlSession begin(Target target) throws Exception {
-        JdbcPool pool = pool(target);
+        JdbcPool pool = member(target).pool();
         Connection c = pool.acquire(POOL_WAIT);
         try {
             c.setAutoCommit(false);
@@ -75,7 +71,7 @@ final class PgJdbcEngine implements SqlEngine {
 
             @Override
             public CompletableFuture<Result> execute(String sql, Object[] params) {
-                return onVirtualThread((statement, cancelled) -> {
+                return StatementThreads.onVirtualThread((statement, cancelled) -> {
                     try {
                         return JdbcStatements.run(c, sql, params, statement::set);
                     } catch (SQLException e) {
@@ -113,49 +109,6 @@ final class PgJdbcEngine implements SqlEngine {
         };
     }
 
-    /** A statement's work, told where to put its JDBC statement (for a cancel) and whether it was cancelled. */
-    @FunctionalInterface
-    private interface Work {
-        Result run(AtomicReference<Statement> statement, java.util.concurrent.atomic.AtomicBoolean cancelled) throws Exception;
-    }
-
-    /**
-     * Runs {@code work} on a new virtual thread; cancelling the future cancels the running statement
-     * on the server (or interrupts the wait for a connection, before there is one).
-     */
-    private static CompletableFuture<Result> onVirtualThread(Work work) {
-        AtomicReference<Statement> statement = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-        CompletableFuture<Result> answer = new CompletableFuture<>();
-        Thread thread = STATEMENTS.newThread(() -> {
-            try {
-                answer.complete(work.run(statement, cancelled));
-            } catch (Exception e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        answer.whenComplete((r, e) -> {
-            if (answer.isCancelled()) {
-                cancelled.set(true);
-                cancel(statement.get(), thread);
-            }
-        });
-        thread.start();
-        return answer;
-    }
-
-    private static void cancel(Statement running, Thread thread) {
-        if (running == null) {
-            thread.interrupt();
-            return;
-        }
-        try {
-            running.cancel();
-        } catch (SQLException ignored) {
-            // the statement ended meanwhile, or the server cannot be reached: nothing to cancel
-        }
-    }
-
     /**
      * Whether {@code error} leaves the connection unusable: lost or closed (SQLSTATE class 08),
      * ended by the server (class 57, such as {@code pg_terminate_backend} or a cancel), or no state
@@ -166,10 +119,13 @@ final class PgJdbcEngine implements SqlEngine {
         return state == null || state.startsWith("08") || state.startsWith("57");
     }
 
-    private JdbcPool pool(Target target) {
+    /** A member's connections and the threads its statements run on. */
+    private record Member(JdbcPool pool, StatementThreads threads) {}
+
+    private Member member(Target target) {
         URI uri = target.uri();
         String user = target.user().orElse("postgres");
-        return pools.computeIfAbsent(user + " " + target.poolName(), k -> {
+        return members.computeIfAbsent(user + " " + target.poolName(), k -> {
             String database = uri.getPath().isEmpty() ? user : uri.getPath().substring(1);
             String url = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + database;
             Properties props = new Properties();
@@ -179,15 +135,19 @@ final class PgJdbcEngine implements SqlEngine {
             props.setProperty("tcpKeepAlive", "true");
             props.setProperty("ApplicationName", "skitai");
             JdbcPool pool = new JdbcPool(() -> DriverManager.getConnection(url, props), maxConnections, maxIdle);
-            watcher.watch(target.poolName(), pool::counts);
-            return pool;
+            StatementThreads threads = new StatementThreads("skitai-pg-" + uri.getPort(), maxConnections);
+            watcher.watch(target.poolName(), () -> pool.counts(threads.waiting()));
+            return new Member(pool, threads);
         });
     }
 
     @Override
     public void close() {
-        pools.values().forEach(JdbcPool::close);
-        pools.clear();
+        members.values().forEach(m -> {
+            m.threads().close();
+            m.pool().close();
+        });
+        members.clear();
         watcher.close();
     }
 }
