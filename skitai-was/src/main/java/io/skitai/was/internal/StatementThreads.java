@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,11 @@ final class StatementThreads implements AutoCloseable {
     /** Runs {@code work} on one of the threads when one is free. */
     CompletableFuture<Result> submit(Work work) {
         Run run = new Run(work);
-        threads.execute(run);
+        try {
+            threads.execute(run);
+        } catch (RejectedExecutionException e) {
+            run.answer.completeExceptionally(new IllegalStateException("the database engine is closed"));
+        }
         return run.answer;
     }
 
@@ -61,9 +66,12 @@ final class StatementThreads implements AutoCloseable {
         return threads.getQueue().size();
     }
 
+    /** Stops the threads; statements still in line end with an exception, running ones run out. */
     @Override
     public void close() {
-        threads.shutdownNow();
+        for (Runnable never : threads.shutdownNow()) {
+            ((Run) never).answer.completeExceptionally(new IllegalStateException("the database engine closed"));
+        }
     }
 
     /** One statement: its answer, its JDBC statement once there is one, and the thread running it. */
