@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded pool of JDBC connections to one database member: at most {@code max} connections, busy
- * or idle; more callers wait (fairly) for one to come back. A connection is opened on the caller's own thread, so a member that
- * cannot be reached fails that caller at once with the driver's connect error (lb fail-over needs
- * it; HikariCP's creator thread would retry until its borrow timeout instead). Idle connections
+ * or idle; more callers wait (fairly) for one to come back. A connection is opened on the caller's
+ * own thread, so a member that cannot be reached fails that caller at once with the driver's
+ * connect error (lb fail-over needs it; HikariCP's creator thread would retry until its borrow
+ * timeout instead). Idle connections
  * close after {@code maxIdle}; a connection its statement found broken is closed, not reused.
  */
 final class JdbcPool implements AutoCloseable {
