@@ -53,7 +53,7 @@ class AuthorizationInteropTest {
 
     @Test
     void curlDigestBasicAndBearer() {
-        assumeTrue(works("curl", "--version"), "curl is not installed: the curl interop is skipped");
+        assumeTrue(TestKit.commandSucceeds("curl", "--version"), "curl is not installed: the curl interop is skipped");
         TestKit.serve(AuthorizationTest.server(new AuthorizationTest.TestClock()), cli -> {
             String base = "http://127.0.0.1:" + cli.port();
             assertThat(curl("--digest", "-u", "ann:s3cret", base + "/digest/me"))
@@ -71,7 +71,7 @@ class AuthorizationInteropTest {
 
     @Test
     void pythonRequestsDigestBasicAndBearer() throws Exception {
-        assumeTrue(works("python3", "-c", "import requests"), "python3 with requests is not installed: the requests interop is skipped");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import requests"), "python3 with requests is not installed: the requests interop is skipped");
         AuthorizationTest.TestClock clock = new AuthorizationTest.TestClock();
         TestKit.serve(AuthorizationTest.server(clock), cli -> {
             Process p = new ProcessBuilder("python3", "-c", PYTHON, "http://127.0.0.1:" + cli.port()).redirectErrorStream(true).start();
@@ -120,13 +120,4 @@ class AuthorizationInteropTest {
         return out.substring(nl + 1).strip() + " " + out.substring(0, nl);
     }
 
-    private static boolean works(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.skitai.atila;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skitai.testkit.TestKit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ final class Expositions {
      * are Micrometer's names, exit 3, and allowed.
      */
     static void assertPromtoolAccepts(String exposition) throws Exception {
-        Assumptions.assumeTrue(runs("promtool", "--version"), "promtool is missing (.ci/run installs Debian's prometheus)");
+        Assumptions.assumeTrue(TestKit.commandSucceeds("promtool", "--version"), "promtool is missing (.ci/run installs Debian's prometheus)");
         Process p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         try (var in = p.getOutputStream()) {
             in.write(exposition.getBytes(StandardCharsets.UTF_8));
@@ -48,7 +49,7 @@ final class Expositions {
 
     /** The lines {@link #PARSER} prints for {@code exposition}: "worker route status count" and "worker gauge value". */
     static List<String> parsed(String exposition) throws Exception {
-        Assumptions.assumeTrue(runs("python3", "-c", "import prometheus_client.parser"),
+        Assumptions.assumeTrue(TestKit.commandSucceeds("python3", "-c", "import prometheus_client.parser"),
                 "python3 with prometheus_client is missing (.ci/run installs it)");
         return run(exposition, "python3", "-c", PARSER).lines().toList();
     }
@@ -64,13 +65,4 @@ final class Expositions {
         return out;
     }
 
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

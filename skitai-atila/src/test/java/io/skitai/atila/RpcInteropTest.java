@@ -41,14 +41,6 @@ class RpcInteropTest {
             "        bad.append([e['name'], r.status_code, r.text])",
             "print(json.dumps([bad, len(examples)]))");
 
-    private static boolean pythonHas(String module) {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import " + module).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private static String python(String script, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
@@ -67,7 +59,7 @@ class RpcInteropTest {
 
     @Test
     void pythonsXmlRpcClientCallsAController() {
-        assumeTrue(pythonHas("xmlrpc.client"), "python3 is not installed: XML-RPC interop with Python's xmlrpc.client is skipped");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import xmlrpc.client"), "python3 is not installed: XML-RPC interop with Python's xmlrpc.client is skipped");
         TestKit.serve(server(), cli -> assertThat(python(XMLRPC_CLIENT, cli.baseUrl() + "/v1/rpc")).isEqualTo(
                 "[19, 7, [\"hello\", 5], \"/v1:py\", {\"next\": \"2024-02-29\", \"point\": {\"x\": 1, \"y\": 2}, \"sum\": 3, \"unit\": \"MILE\"}, "
                 + "[42, \"the answer is not allowed\"], "
@@ -77,7 +69,7 @@ class RpcInteropTest {
 
     @Test
     void pythonRequestsPostsTheSpecificationsExamplesToAController() {
-        assumeTrue(pythonHas("requests"), "python3 with the requests package is not installed: JSON-RPC interop is skipped");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import requests"), "python3 with the requests package is not installed: JSON-RPC interop is skipped");
         ServerBuilder server = ServerBuilder.create();
         server.mount("/", Atila.create().register(new RpcControllerTest.Calc()));
         Path examples = Path.of("..", "skitai-was", "src", "test", "resources", "jsonrpc-spec-examples.json").toAbsolutePath();

@@ -43,6 +43,28 @@ public final class TestKit {
         return FreePorts.pick();
     }
 
+    /**
+     * Whether {@code command} is installed and exits 0 within 30 s (its output discarded; killed
+     * when it takes longer), for skipping an interop test with a reason:
+     * {@code assumeTrue(TestKit.commandSucceeds("python3", "-c", "import requests"), "...")}.
+     */
+    public static boolean commandSucceeds(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Starts {@code server} on a free port of 127.0.0.1, runs {@code test}, stops the server. */
     public static void serve(SkitaiServer server, ThrowingConsumer<TestClient> test) {
         serve(run(), server, test);

@@ -42,18 +42,10 @@ class MultipartInteropTest {
             "sent = {'doc': hashlib.sha256(big).hexdigest(), 'note': hashlib.sha256(small).hexdigest()}",
             "print(json.dumps({'sent': sent, 'answer': answer}))");
 
-    private static boolean pythonAvailable() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import urllib.request, hashlib").start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     @Test
     void pythonsUploadArrivesByteExact() {
-        assumeTrue(pythonAvailable(), "python3 is not installed: multipart interop with Python's urllib is skipped");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import urllib.request, hashlib"), "python3 is not installed: multipart interop with Python's urllib is skipped");
         ServerBuilder serverConfig = ServerBuilder.create();
         serverConfig.mount("/up", ex -> ex.json(FormsTest.report(ex)));
         SkitaiServer server = SkitaiServer.create(serverConfig.build());

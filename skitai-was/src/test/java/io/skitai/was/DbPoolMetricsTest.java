@@ -1,6 +1,7 @@
 package io.skitai.was;
 
 import static io.skitai.was.Gauges.await;
+import static io.skitai.was.Gauges.awaitPool;
 import static io.skitai.was.Gauges.poolMeters;
 import static io.skitai.was.Gauges.value;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,11 +62,7 @@ class DbPoolMetricsTest {
             TestKit.serve(config, cli -> {
                 CompletableFuture<List<Object>> answers = CompletableFuture.supplyAsync(() -> cli.get("/").data());
                 try {
-                    await("one statement on the connection, one waiting for it", () ->
-                            value(registry, "skitai.pool.connections", "kind", "postgresql", "pool", pool, "state", "active") == 1
-                                    && value(registry, "skitai.pool.pending", "kind", "postgresql", "pool", pool) == 1);
-                    assertThat(value(registry, "skitai.pool.connections", "kind", "postgresql", "pool", pool, "state", "idle"))
-                            .isZero();
+                    awaitPool("one statement on the connection, none idle, one waiting for it", registry, "postgresql", pool, 1, 0, 1);
                     assertThat(registry.getMeters()).flatExtracting(m -> m.getId().getTags()).extracting(Tag::getValue)
                             .as("no tag holds the member's password").noneMatch(v -> v.contains(PASSWORD));
                 } finally {
@@ -73,10 +70,7 @@ class DbPoolMetricsTest {
                 }
                 assertThat(answers.get(60, TimeUnit.SECONDS))
                         .containsExactly(List.of(Map.of("n", 1)), List.of(Map.of("n", 2)));
-                await("the connection back in the pool, idle", () ->
-                        value(registry, "skitai.pool.connections", "kind", "postgresql", "pool", pool, "state", "active") == 0
-                                && value(registry, "skitai.pool.connections", "kind", "postgresql", "pool", pool, "state", "idle") == 1
-                                && value(registry, "skitai.pool.pending", "kind", "postgresql", "pool", pool) == 0);
+                awaitPool("the connection back in the pool, idle", registry, "postgresql", pool, 0, 1, 0);
             });
         }
         assertThat(poolMeters(registry, "kind", "postgresql")).as("the engine closed with the server").isEmpty();
@@ -92,10 +86,7 @@ class DbPoolMetricsTest {
         String pool = "@lite/" + file;
         TestKit.serve(config, cli -> {
             assertThat(cli.get("/").<List<Object>>data()).containsExactly(Map.of("n", 7));
-            await("the statement's connection idle", () ->
-                    value(registry, "skitai.pool.connections", "kind", "sqlite", "pool", pool, "state", "idle") == 1
-                            && value(registry, "skitai.pool.connections", "kind", "sqlite", "pool", pool, "state", "active") == 0);
-            assertThat(value(registry, "skitai.pool.pending", "kind", "sqlite", "pool", pool)).isZero();
+            awaitPool("the statement's connection idle", registry, "sqlite", pool, 0, 1, 0);
         });
         assertThat(poolMeters(registry, "kind", "sqlite")).isEmpty();
     }

@@ -23,6 +23,17 @@ final class Gauges {
                 .filter(m -> value.equals(m.getId().getTag(key))).toList();
     }
 
+    /**
+     * Waits until pool {@code pool} of {@code kind} shows exactly {@code active} connections in
+     * use, {@code idle} idle ones and {@code pending} callers waiting, all at once.
+     */
+    static void awaitPool(String what, MeterRegistry registry, String kind, String pool, int active, int idle, int pending)
+            throws InterruptedException {
+        await(what, () -> value(registry, "skitai.pool.connections", "kind", kind, "pool", pool, "state", "active") == active
+                && value(registry, "skitai.pool.connections", "kind", kind, "pool", pool, "state", "idle") == idle
+                && value(registry, "skitai.pool.pending", "kind", kind, "pool", pool) == pending);
+    }
+
     /** Waits until {@code condition} holds, failing with {@code what} after a generous 30 s. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -38,18 +38,9 @@ class JsonRpcInteropTest {
 
     @BeforeAll
     static void needsPythonRequests() {
-        assumeTrue(pythonHas("requests"), "python3 with the requests package is not installed: JSON-RPC interop is skipped");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import requests"), "python3 with the requests package is not installed: JSON-RPC interop is skipped");
     }
 
-    /** Whether python3 runs and imports {@code module}. */
-    static boolean pythonHas(String module) {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import " + module).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     /** Runs python3 with {@code args} and returns what it printed (stdout and stderr). */
     static String python(List<String> args) throws Exception {

@@ -1,6 +1,7 @@
 package io.skitai.was;
 
 import static io.skitai.was.Gauges.await;
+import static io.skitai.was.Gauges.awaitPool;
 import static io.skitai.was.Gauges.poolMeters;
 import static io.skitai.was.Gauges.value;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,19 +57,12 @@ class PoolMetricsTest {
             TestKit.serve(twoCalls(registry, upstream), cli -> {
                 CompletableFuture<List<String>> answers = CompletableFuture.supplyAsync(() -> cli.get("/").data());
                 try {
-                    await("one call on the connection, one waiting for it", () ->
-                            value(registry, "skitai.pool.connections", "kind", "http", "pool", pool, "state", "active") == 1
-                                    && value(registry, "skitai.pool.pending", "kind", "http", "pool", pool) == 1);
-                    assertThat(value(registry, "skitai.pool.connections", "kind", "http", "pool", pool, "state", "idle"))
-                            .isZero();
+                    awaitPool("one call on the connection, none idle, one waiting for it", registry, "http", pool, 1, 0, 1);
                 } finally {
                     release.countDown();
                 }
                 assertThat(answers.get(60, TimeUnit.SECONDS)).containsExactly("answer /a", "answer /b");
-                await("the connection back in the pool, idle", () ->
-                        value(registry, "skitai.pool.connections", "kind", "http", "pool", pool, "state", "active") == 0
-                                && value(registry, "skitai.pool.connections", "kind", "http", "pool", pool, "state", "idle") == 1
-                                && value(registry, "skitai.pool.pending", "kind", "http", "pool", pool) == 0);
+                awaitPool("the connection back in the pool, idle", registry, "http", pool, 0, 1, 0);
             });
             assertThat(poolMeters(registry, "pool", pool)).as("the server stopped: its pools' gauges are gone").isEmpty();
         }

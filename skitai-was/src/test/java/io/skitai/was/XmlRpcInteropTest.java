@@ -42,7 +42,7 @@ class XmlRpcInteropTest {
 
     @BeforeAll
     static void startPython() throws Exception {
-        assumeTrue(pythonAvailable(), "python3 is not installed: XML-RPC interop with Python's xmlrpc is skipped");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import xmlrpc.server"), "python3 is not installed: XML-RPC interop with Python's xmlrpc is skipped");
         python = new ProcessBuilder("python3", "-c", SERVER).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
         port = Integer.parseInt(out.readLine().strip());
@@ -58,14 +58,6 @@ class XmlRpcInteropTest {
         }
     }
 
-    private static boolean pythonAvailable() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import xmlrpc.server").start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     @Test
     void ourClientCallsPythonsServer() {

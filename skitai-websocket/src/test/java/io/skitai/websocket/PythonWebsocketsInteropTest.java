@@ -34,18 +34,10 @@ class PythonWebsocketsInteropTest {
             "        print('b', await b.recv())",
             "asyncio.run(main(int(sys.argv[1])))");
 
-    private static boolean websocketsInstalled() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import websockets.asyncio.client").start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     @Test
     void pythonsWebsocketsTalksToTheEchoAndTheChat() throws Exception {
-        assumeTrue(websocketsInstalled(), "python3 with the websockets package is not installed (pip install websockets)");
+        assumeTrue(TestKit.commandSucceeds("python3", "-c", "import websockets.asyncio.client"), "python3 with the websockets package is not installed (pip install websockets)");
         ServerBuilder config = ServerBuilder.create();
         config.mount("/json", WebSocket.route(WsConfig.of(WsSpec.SIMPLE, 60, WsEncoding.JSON), Map.class,
                 (client, m) -> Map.of("echo", m)));

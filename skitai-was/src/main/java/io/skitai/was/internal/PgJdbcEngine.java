@@ -47,7 +47,7 @@ final class PgJdbcEngine implements SqlEngine {
                     broken = false;
                     return r;
                 } catch (SQLException e) {
-                    broken = brokenBy(e) || cancelled.get();
+                    broken = brokenBy(e) || cancelled.getAsBoolean();
                     throw e;
                 } finally {
                     pool.release(c, broken);
@@ -75,7 +75,7 @@ final class PgJdbcEngine implements SqlEngine {
                     try {
                         return JdbcStatements.run(c, sql, params, statement::set);
                     } catch (SQLException e) {
-                        broken |= brokenBy(e) || cancelled.get();
+                        broken |= brokenBy(e) || cancelled.getAsBoolean();
                         throw e;
                     }
                 });

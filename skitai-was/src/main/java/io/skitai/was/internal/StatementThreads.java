@@ -9,8 +9,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * The platform threads one database member's statements run on: at most as many as the member's
@@ -29,10 +29,10 @@ final class StatementThreads implements AutoCloseable {
     private static final long IDLE_SECONDS = 30;
     private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("skitai-pg-tx").factory();
 
-    /** A statement's work, told where to put its JDBC statement (for a cancel) and whether it was cancelled. */
+    /** A statement's work, told where to put its JDBC statement (for a cancel) and whether it is cancelled. */
     @FunctionalInterface
     interface Work {
-        Result run(AtomicReference<Statement> statement, AtomicBoolean cancelled) throws Exception;
+        Result run(AtomicReference<Statement> statement, BooleanSupplier cancelled) throws Exception;
     }
 
     private final ThreadPoolExecutor threads;
@@ -79,7 +79,6 @@ final class StatementThreads implements AutoCloseable {
         final CompletableFuture<Result> answer = new CompletableFuture<>();
         private final Work work;
         private final AtomicReference<Statement> statement = new AtomicReference<>();
-        private final AtomicBoolean cancelled = new AtomicBoolean();
         private Thread runner;
 
         Run(Work work) {
@@ -100,7 +99,7 @@ final class StatementThreads implements AutoCloseable {
                 runner = Thread.currentThread();
             }
             try {
-                answer.complete(work.run(statement, cancelled));
+                answer.complete(work.run(statement, answer::isCancelled));
             } catch (Exception e) {
                 answer.completeExceptionally(e);
             } finally {
@@ -113,7 +112,6 @@ final class StatementThreads implements AutoCloseable {
 
         /** The statement's cancel, or an interrupt of its wait for a connection before there is a statement. */
         private void cancel() {
-            cancelled.set(true);
             Statement running = statement.get();
             if (running != null) {
                 try {
